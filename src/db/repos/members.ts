@@ -1,0 +1,257 @@
+// The member registry, always read and written inside the actor's subtree.
+import { sql, type Kysely } from 'kysely';
+import type { Database, MemberTable } from '../schema.ts';
+import { authorize, type Actor } from '../../policies/index.ts';
+import {
+  ageBandRange, AGE_BANDS, MEMBER_STATUSES, validateMemberProfile,
+  type AgeBand, type MemberProfile,
+} from '../../domain/members.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors.ts';
+import { isIsoDate, todayIso } from '../../domain/dates.ts';
+import { nameSortKey, normalizeText, searchKey } from '../../text/vietnamese.ts';
+import { inTransaction, pgErrorCode } from '../transaction.ts';
+import { escapeLike, UnitRepository } from './units.ts';
+
+export interface MemberListFilter {
+  unitId?: number;
+  q?: string;
+  status?: string[];
+  sex?: string;
+  ageBand?: string;
+  unitKind?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface MemberListItem {
+  id: number;
+  fullName: string;
+  sex: string;
+  birthDate: string;
+  status: string;
+  admissionDate: string | null;
+  unitId: number;
+  unitName: string;
+  unitCode: string;
+}
+
+export type Member = { [K in keyof MemberProfile]-?: Exclude<MemberProfile[K], undefined> } & MemberState;
+interface MemberState {
+  id: number;
+  status: string;
+  unitId: number;
+  unitName: string;
+  unitCode: string;
+  rowVersion: number;
+  updatedAt: string;
+}
+
+export interface NewMember extends MemberProfile {
+  unitId: number;
+  status: string;
+  /** Date from which this status and cell hold (defaults to the admission or official date). */
+  since?: string;
+}
+
+export interface MemberPeriod {
+  validFrom: string;
+  validTo: string | null;
+  status: string;
+  unitId: number;
+  unitName: string;
+  decision: string | null;
+}
+
+/** Profile fields (API names) and their columns. */
+const PROFILE_COLUMNS = {
+  fullName: 'full_name',
+  otherNames: 'other_names',
+  sex: 'sex',
+  birthDate: 'birth_date',
+  birthProvinceCode: 'birth_province_code',
+  birthPlace: 'birth_place',
+  homeTown: 'home_town',
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  citizenId: 'citizen_id',
+  cardNumber: 'card_number',
+  educationGeneral: 'education_general',
+  educationProfessional: 'education_professional',
+  politicalTheory: 'political_theory',
+  occupation: 'occupation',
+  phone: 'phone',
+  admissionDate: 'admission_date',
+  officialDate: 'official_date',
+  note: 'note',
+} as const satisfies Record<keyof MemberProfile, keyof MemberTable>;
+export const PROFILE_FIELDS = Object.keys(PROFILE_COLUMNS) as Array<keyof MemberProfile>;
+
+export const MAX_PAGE_SIZE = 200;
+
+export class MemberRepository {
+  private readonly units: UnitRepository;
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly actor: Actor,
+  ) {
+    this.units = new UnitRepository(db, actor);
+  }
+
+  async list(filter: MemberListFilter): Promise<{ total: number; page: number; pageSize: number; items: MemberListItem[] }> {
+    authorize(this.actor, 'member.read');
+    const errors: FieldError[] = [];
+    const page = filter.page ?? 1;
+    const pageSize = Math.min(filter.pageSize ?? 50, MAX_PAGE_SIZE);
+    const statuses = filter.status?.filter(Boolean) ?? [];
+    for (const s of statuses) {
+      if (!(MEMBER_STATUSES as readonly string[]).includes(s)) errors.push({ field: 'status', code: 'invalid', message: `Trạng thái không hợp lệ: ${s}` });
+    }
+    if (filter.ageBand && !(AGE_BANDS as readonly string[]).includes(filter.ageBand)) errors.push({ field: 'ageBand', code: 'invalid', message: 'Nhóm tuổi không hợp lệ' });
+    if (filter.sex && filter.sex !== 'male' && filter.sex !== 'female') errors.push({ field: 'sex', code: 'invalid', message: 'Giới tính không hợp lệ' });
+    if (errors.length) throw new ValidationError(errors);
+
+    const root = filter.unitId ? await this.units.requireInScope(filter.unitId) : { path: this.actor.scopePath };
+    let q = this.db
+      .selectFrom('member as m')
+      .innerJoin('unit as u', 'u.id', 'm.unit_id')
+      .where(sql<boolean>`u.path <@ ${root.path}::ltree`);
+    if (statuses.length) q = q.where('m.status', 'in', statuses);
+    if (filter.sex) q = q.where('m.sex', '=', filter.sex);
+    if (filter.unitKind) q = q.where('u.kind', '=', filter.unitKind);
+    if (filter.ageBand) {
+      const [minAge, maxAge] = ageBandRange(filter.ageBand as AgeBand);
+      const today = todayIso();
+      const year = Number(today.slice(0, 4));
+      // age ≥ minAge ⇔ born on or before today minus minAge years; age ≤ maxAge ⇔ born after today minus (maxAge+1) years.
+      q = q.where('m.birth_date', '<=', `${year - minAge}${today.slice(4)}`).where('m.birth_date', '>', `${year - maxAge - 1}${today.slice(4)}`);
+    }
+    const text = filter.q?.trim();
+    if (text) {
+      if (/^\d{6,12}$/.test(text)) {
+        q = q.where((eb) => eb.or([eb('m.citizen_id', 'like', `${text}%`), eb('m.card_number', '=', text)]));
+      } else {
+        const key = searchKey(text);
+        // Three characters or more use the trigram index anywhere in the name; shorter, a prefix of a word.
+        q = key.length >= 3
+          ? q.where('m.name_search', 'like', `%${escapeLike(key)}%`)
+          : q.where((eb) => eb.or([eb('m.name_search', 'like', `${escapeLike(key)}%`), eb('m.name_search', 'like', `% ${escapeLike(key)}%`)]));
+      }
+    }
+    const [{ total }] = [await q.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow()];
+    const rows = await q
+      .select(['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.status', 'm.admission_date', 'm.unit_id', 'u.name as unit_name', 'u.code as unit_code'])
+      .orderBy('m.name_sort')
+      .orderBy('m.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    return {
+      total, page, pageSize,
+      items: rows.map((r) => ({
+        id: r.id, fullName: r.full_name, sex: r.sex, birthDate: r.birth_date, status: r.status,
+        admissionDate: r.admission_date, unitId: r.unit_id, unitName: r.unit_name, unitCode: r.unit_code,
+      })),
+    };
+  }
+
+  async get(id: number): Promise<Member> {
+    authorize(this.actor, 'member.read');
+    const row = await this.db
+      .selectFrom('member as m')
+      .innerJoin('unit as u', 'u.id', 'm.unit_id')
+      .selectAll('m')
+      .select(['u.name as unit_name', 'u.code as unit_code'])
+      .where('m.id', '=', id)
+      .where(sql<boolean>`u.path <@ ${this.actor.scopePath}::ltree`)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('đảng viên');
+    const profile = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, row[PROFILE_COLUMNS[f]] ?? null]));
+    return {
+      ...(profile as unknown as Omit<Member, keyof MemberState>),
+      id: row.id, status: row.status, unitId: row.unit_id, unitName: row.unit_name, unitCode: row.unit_code,
+      rowVersion: row.row_version, updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  }
+
+  async periods(id: number): Promise<MemberPeriod[]> {
+    await this.get(id);
+    const rows = await this.db
+      .selectFrom('member_period as p')
+      .innerJoin('unit as u', 'u.id', 'p.unit_id')
+      .select(['p.valid_from', 'p.valid_to', 'p.status', 'p.unit_id', 'u.name', 'p.decision'])
+      .where('p.member_id', '=', id)
+      .orderBy('p.valid_from')
+      .execute();
+    return rows.map((r) => ({ validFrom: r.valid_from, validTo: r.valid_to, status: r.status, unitId: r.unit_id, unitName: r.name, decision: r.decision }));
+  }
+
+  async create(input: NewMember): Promise<Member> {
+    authorize(this.actor, 'member.write');
+    const errors = validateMemberProfile(input, input.status, todayIso());
+    if (!(MEMBER_STATUSES as readonly string[]).includes(input.status)) errors.push({ field: 'status', code: 'invalid', message: 'Trạng thái không hợp lệ' });
+    const since = input.since ?? (input.status === 'probationary' ? input.admissionDate : input.officialDate ?? input.admissionDate) ?? null;
+    if (!since || !isIsoDate(since)) errors.push({ field: 'since', code: 'required', message: 'Cần ngày bắt đầu sinh hoạt tại chi bộ' });
+    const cell = await this.units.requireMemberHolder(input.unitId).catch((err: unknown) => {
+      if (err instanceof ValidationError) errors.push(...err.fields);
+      else errors.push({ field: 'unitId', code: 'not_found', message: 'Không tìm thấy chi bộ' });
+      return null;
+    });
+    if (errors.length || !cell) throw new ValidationError(errors);
+    const id = await this.write(async (tx) => {
+      const row = await tx.insertInto('member').values({ ...toColumns(input), status: input.status, unit_id: cell.id } as never).returning('id').executeTakeFirstOrThrow();
+      await tx.insertInto('member_period').values({ member_id: row.id, valid_from: since!, valid_to: null, status: input.status, unit_id: cell.id, decision: null }).execute();
+      return row.id;
+    });
+    return this.get(id);
+  }
+
+  /** Edits profile fields. `rowVersion` is the version the user saw: a later change by someone else wins and this one is refused. */
+  async update(id: number, patch: Partial<MemberProfile>, rowVersion: number): Promise<Member> {
+    authorize(this.actor, 'member.write');
+    const current = await this.get(id);
+    const merged: MemberProfile = { ...(current as unknown as MemberProfile), ...patch };
+    const errors = validateMemberProfile(merged, current.status, todayIso());
+    // Report only problems of the fields being changed, plus any that make the record inconsistent.
+    if (errors.length) throw new ValidationError(errors);
+    await this.write(async (tx) => {
+      const res = await tx.updateTable('member')
+        .set({ ...toColumns(patch), row_version: rowVersion + 1, updated_at: new Date() } as never)
+        .where('id', '=', id)
+        .where('row_version', '=', rowVersion)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) {
+        throw new ConflictError('Hồ sơ vừa được người khác cập nhật; hãy tải lại để xem thay đổi rồi sửa lại');
+      }
+    });
+    return this.get(id);
+  }
+
+  private async write<T>(fn: Parameters<typeof inTransaction<T>>[2]): Promise<T> {
+    try {
+      return await inTransaction(this.db, this.actor, fn);
+    } catch (err) {
+      if (pgErrorCode(err) === '23505' && String((err as Error).message).includes('member_citizen_id')) {
+        throw new ValidationError([{ field: 'citizenId', code: 'duplicate', message: 'Số CCCD này đã có trong danh sách đảng viên' }]);
+      }
+      throw err;
+    }
+  }
+}
+
+/** Profile fields → columns, with names stored NFC and the search and sort keys derived from the name. */
+function toColumns(p: Partial<MemberProfile>): Partial<MemberTable> {
+  const out: Record<string, unknown> = {};
+  for (const field of PROFILE_FIELDS) {
+    if (!(field in p)) continue;
+    const value = p[field];
+    out[PROFILE_COLUMNS[field]] = typeof value === 'string' ? (normalizeText(value) || null) : (value ?? null);
+  }
+  if (typeof p.fullName === 'string') {
+    const name = normalizeText(p.fullName);
+    out.full_name = name;
+    out.name_search = searchKey(name);
+    out.name_sort = nameSortKey(name);
+  }
+  if ('ethnicity' in p && !p.ethnicity) out.ethnicity = 'Kinh';
+  return out as Partial<MemberTable>;
+}

@@ -1,0 +1,129 @@
+// Users, passwords (argon2id) and sessions.
+import crypto from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { authorize, isRole, pathInScope, type Actor, type Role } from '../../policies/index.ts';
+import { AppError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors.ts';
+import { inTransaction } from '../transaction.ts';
+
+// Argon2id with the parameters OWASP recommends as a minimum (19 MiB, 2 passes).
+const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const SESSION_DAYS = 7;
+
+export interface UserView {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  scopeUnitId: number;
+  scopeUnitName: string;
+  active: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  fullName: string;
+  password: string;
+  role: string;
+  scopeUnitId: number;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+function tokenHash(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export function validateNewUser(u: Partial<NewUser>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!u.username || !/^[a-z0-9._-]{3,40}$/.test(u.username)) errors.push({ field: 'username', code: 'invalid', message: 'Tên đăng nhập gồm 3–40 chữ thường, số, dấu chấm, gạch' });
+  if (!u.fullName?.trim()) errors.push({ field: 'fullName', code: 'required', message: 'Họ và tên là bắt buộc' });
+  if (!u.password || u.password.length < 8) errors.push({ field: 'password', code: 'too_short', message: 'Mật khẩu phải có ít nhất 8 ký tự' });
+  if (!u.role || !isRole(u.role)) errors.push({ field: 'role', code: 'invalid', message: 'Vai trò không hợp lệ' });
+  return errors;
+}
+
+/** Creating users: by an administrator through the API, or by the operator through the CLI (system actor). */
+export async function createUser(db: Kysely<Database>, actor: Actor, input: NewUser): Promise<UserView> {
+  authorize(actor, 'user.write');
+  const errors = validateNewUser(input);
+  const unit = await db.selectFrom('unit').select(['id', 'path']).where('id', '=', input.scopeUnitId).executeTakeFirst();
+  if (!unit || !pathInScope(unit.path, actor.scopePath)) errors.push({ field: 'scopeUnitId', code: 'not_found', message: 'Không tìm thấy đơn vị phạm vi' });
+  const taken = await db.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (taken) errors.push({ field: 'username', code: 'duplicate', message: 'Tên đăng nhập đã được dùng' });
+  if (errors.length) throw new ValidationError(errors);
+  const passwordHash = await hashPassword(input.password);
+  const id = await inTransaction(db, actor, async (tx) => {
+    const row = await tx.insertInto('app_user').values({
+      username: input.username, full_name: input.fullName.trim(), password_hash: passwordHash, role: input.role, scope_unit_id: input.scopeUnitId,
+    }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  });
+  return getUser(db, actor, id);
+}
+
+export async function getUser(db: Kysely<Database>, actor: Actor, id: number): Promise<UserView> {
+  const rows = await listUsersWhere(db, actor, id);
+  if (!rows[0]) throw new NotFoundError('người dùng');
+  return rows[0];
+}
+
+export async function listUsers(db: Kysely<Database>, actor: Actor): Promise<UserView[]> {
+  authorize(actor, 'user.read');
+  return listUsersWhere(db, actor, null);
+}
+
+async function listUsersWhere(db: Kysely<Database>, actor: Actor, id: number | null): Promise<UserView[]> {
+  let q = db.selectFrom('app_user as a').innerJoin('unit as u', 'u.id', 'a.scope_unit_id')
+    .select(['a.id', 'a.username', 'a.full_name', 'a.role', 'a.scope_unit_id', 'u.name', 'a.active'])
+    .where(sql<boolean>`u.path <@ ${actor.scopePath}::ltree`);
+  if (id !== null) q = q.where('a.id', '=', id);
+  const rows = await q.orderBy('a.username').execute();
+  return rows.map((r) => ({ id: r.id, username: r.username, fullName: r.full_name, role: r.role as Role, scopeUnitId: r.scope_unit_id, scopeUnitName: r.name, active: r.active }));
+}
+
+/** Checks a password; returns a new session token (to put in a cookie) and the actor. */
+export async function login(db: Kysely<Database>, username: string, password: string): Promise<{ token: string; actor: Actor }> {
+  const user = await db.selectFrom('app_user').selectAll().where('username', '=', username).where('active', '=', true).executeTakeFirst();
+  // Verify against a dummy hash when the user is unknown, so timing does not tell which names exist.
+  const ok = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
+  if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng');
+  const token = crypto.randomBytes(32).toString('base64url');
+  await db.insertInto('app_session').values({
+    token_hash: tokenHash(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+  }).execute();
+  const actor = await actorForUser(db, user.id);
+  return { token, actor: actor! };
+}
+
+export async function logout(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('app_session').where('token_hash', '=', tokenHash(token)).execute();
+}
+
+/** The actor behind a session token, or null when the token is unknown or expired. */
+export async function actorForSession(db: Kysely<Database>, token: string): Promise<Actor | null> {
+  const session = await db.selectFrom('app_session').select(['user_id', 'expires_at'])
+    .where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  if (!session || new Date(session.expires_at).getTime() < Date.now()) return null;
+  return actorForUser(db, session.user_id);
+}
+
+export async function actorForUser(db: Kysely<Database>, userId: number): Promise<Actor | null> {
+  const row = await db.selectFrom('app_user as a').innerJoin('unit as u', 'u.id', 'a.scope_unit_id')
+    .select(['a.id', 'a.username', 'a.full_name', 'a.role', 'a.scope_unit_id', 'u.path', 'a.active'])
+    .where('a.id', '=', userId).executeTakeFirst();
+  if (!row || !row.active) return null;
+  return { userId: row.id, username: row.username, fullName: row.full_name, role: row.role as Role, scopeUnitId: row.scope_unit_id, scopePath: row.path };
+}
+
+/** The operator at the command line: an administrator over the whole tree. */
+export async function systemActor(db: Kysely<Database>): Promise<Actor> {
+  const root = await db.selectFrom('unit').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+  if (!root) throw new AppError('NOT_FOUND', 'Cơ sở dữ liệu chưa có đơn vị nào: chạy "dangvu demo" hoặc nhập dữ liệu trước');
+  return { userId: null, username: 'cli', fullName: 'Dòng lệnh', role: 'admin', scopeUnitId: root.id, scopePath: root.path };
+}
+
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9sTbSlTio3Biev89thdrlKKiCaYsjjYVJxGAL3swxpg';

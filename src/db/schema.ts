@@ -1,0 +1,120 @@
+// Kysely's view of the tables (see migrations/ for the DDL, which is the source of truth).
+import type { Generated, ColumnType } from 'kysely';
+
+type DateString = string; // 'YYYY-MM-DD': DATE columns are read as strings (no time-zone drift)
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  path: string;
+  depth: number;
+  established_on: DateString;
+  dissolved_on: DateString | null;
+  name_search: string;
+  note: string | null;
+  row_version: Generated<number>;
+}
+
+export interface UnitVersionTable {
+  unit_id: number;
+  valid_from: DateString;
+  valid_to: DateString | null;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  decision: string | null;
+}
+
+export interface UnitSuccessionTable {
+  predecessor_id: number;
+  successor_id: number;
+  effective_on: DateString;
+  operation: string;
+  decision: string | null;
+  note: string | null;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  full_name: string;
+  other_names: string | null;
+  sex: string;
+  birth_date: DateString;
+  birth_province_code: string | null;
+  birth_place: string | null;
+  home_town: string | null;
+  ethnicity: Generated<string>;
+  religion: string | null;
+  citizen_id: string | null;
+  card_number: string | null;
+  education_general: string | null;
+  education_professional: string | null;
+  political_theory: string | null;
+  occupation: string | null;
+  phone: string | null;
+  admission_date: DateString | null;
+  official_date: DateString | null;
+  status: string;
+  unit_id: number;
+  name_search: string;
+  name_sort: string;
+  note: string | null;
+  row_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MemberPeriodTable {
+  member_id: number;
+  valid_from: DateString;
+  valid_to: DateString | null;
+  status: string;
+  unit_id: number;
+  decision: string | null;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  role: string;
+  scope_unit_id: number;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface AppSessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: number;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Database {
+  unit: UnitTable;
+  unit_version: UnitVersionTable;
+  unit_succession: UnitSuccessionTable;
+  member: MemberTable;
+  member_period: MemberPeriodTable;
+  app_user: AppUserTable;
+  app_session: AppSessionTable;
+  audit_log: AuditLogTable;
+}

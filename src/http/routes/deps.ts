@@ -1,0 +1,4 @@
+import type { DatabaseHandle } from '../../db/connection.ts';
+export interface RouteDeps {
+  database: DatabaseHandle;
+}
