@@ -137,7 +137,7 @@ export class UnitRepository {
           .selectFrom('unit')
           .select(['id', 'code', 'name', 'kind', 'depth'])
           .where('id', 'in', ancestorIds)
-          .where(sql<boolean>`path <@ ${this.actor.scopePath}::ltree OR ${this.actor.scopePath}::ltree <@ path`)
+          .where(sql<boolean>`path <@ ${this.actor.scopePath}::ltree`)
           .orderBy('depth')
           .execute()
       : [];

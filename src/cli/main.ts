@@ -1,0 +1,144 @@
+// `dangvu`: the operator's command line. Thin: parse arguments, call the data layer, print.
+import { Command, Option } from 'commander';
+import { readConfig, type Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { AppError, ValidationError } from '../domain/errors.ts';
+import { buildServer } from '../http/server.ts';
+import { createUser, systemActor } from '../db/repos/users.ts';
+import { UnitRepository } from '../db/repos/units.ts';
+import { ROLES } from '../policies/index.ts';
+import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-users.ts';
+import { isEmpty, loadDemoData } from '../commands/demo.ts';
+
+/** Exit codes: 0 done, 1 failure, 2 bad input or configuration. */
+class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+async function withDatabase<T>(fn: (handle: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
+  const config = readConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    return await fn(handle, config);
+  } finally {
+    await handle.close();
+  }
+}
+
+const program = new Command();
+program
+  .name('dangvu')
+  .description('Đảng vụ: công tác xây dựng Đảng, từ tỉnh đến chi bộ.\nCơ sở dữ liệu: PGlite trong DANGVU_DATA (mặc định ./data), hoặc PostgreSQL qua DATABASE_URL.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Chạy máy chủ web (giao diện và API) trên http://HOST:PORT (mặc định 127.0.0.1:3000)')
+  .option('--no-demo', 'không nạp dữ liệu mẫu khi cơ sở dữ liệu còn trống (hoặc DANGVU_DEMO=0)')
+  .option('--port <port>', 'cổng (mặc định PORT hoặc 3000)')
+  .action(async (opts: { demo: boolean; port?: string }) => {
+    const config = readConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length) console.log(`Đã áp dụng ${applied.length} bản cập nhật cấu trúc dữ liệu: ${applied.join(', ')}`);
+    if (opts.demo && config.loadDemoWhenEmpty && (await isEmpty(handle))) {
+      console.log('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu Đảng bộ tỉnh Bến Tre (tháng 5/2017)…');
+      const summary = await loadDemoData(handle, { scale: 'province' }, (m) => console.log(`  ${m}`));
+      console.log(`Đã nạp ${summary.units} đơn vị, ${summary.members} đảng viên trong ${summary.seconds.toFixed(1)} giây.`);
+    }
+    const { app } = await buildServer({ database: handle, logger: process.env.DANGVU_LOG === '1' });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const users = await handle.db.selectFrom('app_user').select('username').orderBy('id').execute();
+    console.log(`\ndangvu đang chạy tại http://${config.host}:${port}  (cơ sở dữ liệu: ${handle.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'})`);
+    console.log(`API: http://${config.host}:${port}/api/docs`);
+    if (users.some((u) => u.username === 'admin') && DEMO_USERS.length) {
+      console.log(`Đăng nhập (dữ liệu mẫu): ${DEMO_USERS.map((u) => u.username).join(', ')} — mật khẩu ${DEMO_PASSWORD}`);
+    } else if (users.length === 0) {
+      console.log('Chưa có người dùng: tạo bằng "npx dangvu users add --username ... --role admin --unit MÃ"');
+    }
+    const stop = async () => {
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('Cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất')
+  .action(async () => {
+    await withDatabase(async (handle) => {
+      const applied = await migrateToLatest(handle.db);
+      console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cấu trúc dữ liệu đã mới nhất.');
+    });
+  });
+
+program
+  .command('demo')
+  .description('Nạp dữ liệu mẫu vào cơ sở dữ liệu trống: Đảng bộ tỉnh Bến Tre tháng 5/2017, hoặc cả nước (63 tỉnh, ~5,6 triệu đảng viên)')
+  .addOption(new Option('--scale <scale>', 'quy mô').choices(['province', 'country']).default('province'))
+  .option('--seed <n>', 'hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)', '2017')
+  .action(async (opts: { scale: 'province' | 'country'; seed: string }) => {
+    const seed = Number(opts.seed);
+    if (!Number.isInteger(seed)) throw new CliError(`--seed phải là số nguyên, không phải "${opts.seed}"`);
+    await withDatabase(async (handle) => {
+      if (!(await isEmpty(handle))) throw new CliError('Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống (đặt DANGVU_DATA hoặc DATABASE_URL khác).');
+      const summary = await loadDemoData(handle, { scale: opts.scale, seed }, (m) => console.log(m));
+      console.log(`Đã nạp ${summary.units} đơn vị, ${summary.members} đảng viên trong ${summary.seconds.toFixed(1)} giây.`);
+    });
+  });
+
+const users = program.command('users').description('Quản lý người dùng');
+users
+  .command('add')
+  .description('Tạo người dùng; mật khẩu lấy từ --password hoặc biến môi trường DANGVU_PASSWORD')
+  .requiredOption('--username <name>', 'tên đăng nhập')
+  .requiredOption('--name <fullName>', 'họ và tên')
+  .addOption(new Option('--role <role>', 'vai trò').choices([...ROLES]).makeOptionMandatory())
+  .requiredOption('--unit <code>', 'mã đơn vị phạm vi (người dùng chỉ thấy đơn vị này và cấp dưới)')
+  .option('--password <password>', 'mật khẩu (ít nhất 8 ký tự)')
+  .action(async (opts: { username: string; name: string; role: string; unit: string; password?: string }) => {
+    const password = opts.password ?? process.env.DANGVU_PASSWORD;
+    if (!password) throw new CliError('Thiếu mật khẩu: dùng --password hoặc đặt DANGVU_PASSWORD');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit);
+      const user = await createUser(handle.db, actor, { username: opts.username, fullName: opts.name, password, role: opts.role, scopeUnitId: unitId });
+      console.log(`Đã tạo người dùng ${user.username} (${user.role}) phạm vi ${user.scopeUnitName}.`);
+    });
+  });
+users
+  .command('demo')
+  .description('Tạo các người dùng mẫu (mỗi vai trò một người)')
+  .action(async () => {
+    await withDatabase(async (handle) => {
+      const n = await createDemoUsers(handle.db);
+      console.log(`Đã tạo ${n} người dùng mẫu, mật khẩu ${DEMO_PASSWORD}.`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CliError) {
+    console.error(`Lỗi: ${err.message}`);
+    process.exit(err.exitCode);
+  }
+  if (err instanceof ValidationError) {
+    console.error(`Lỗi: ${err.fields.map((f) => `${f.field}: ${f.message}`).join('; ') || err.message}`);
+    process.exit(2);
+  }
+  if (err instanceof AppError) {
+    console.error(`Lỗi: ${err.message}`);
+    process.exit(err.code === 'DATABASE_UNAVAILABLE' ? 1 : 2);
+  }
+  console.error(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+  if (process.env.DANGVU_DEBUG) console.error(err);
+  process.exit(1);
+});
