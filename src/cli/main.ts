@@ -9,7 +9,6 @@ import { createUser, systemActor } from '../db/repos/users.ts';
 import { UnitRepository } from '../db/repos/units.ts';
 import { ROLES } from '../policies/index.ts';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-users.ts';
-import { isEmpty, loadDemoData } from '../commands/demo.ts';
 
 /** Exit codes: 0 done, 1 failure, 2 bad input or configuration. */
 class CliError extends Error {
@@ -18,11 +17,11 @@ class CliError extends Error {
   }
 }
 
-async function withDatabase<T>(fn: (handle: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (handle: DatabaseHandle, config: Config) => Promise<T>, migrateFirst = true): Promise<T> {
   const config = readConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrateToLatest(handle.db);
+    if (migrateFirst) await migrateToLatest(handle.db);
     return await fn(handle, config);
   } finally {
     await handle.close();
@@ -45,6 +44,7 @@ program
     const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const applied = await migrateToLatest(handle.db);
     if (applied.length) console.log(`Đã áp dụng ${applied.length} bản cập nhật cấu trúc dữ liệu: ${applied.join(', ')}`);
+    const { isEmpty, loadDemoData } = await import('../commands/demo.ts');
     if (opts.demo && config.loadDemoWhenEmpty && (await isEmpty(handle))) {
       console.log('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu Đảng bộ tỉnh Bến Tre (tháng 5/2017)…');
       const summary = await loadDemoData(handle, { scale: 'province' }, (m) => console.log(`  ${m}`));
@@ -78,7 +78,7 @@ program
     await withDatabase(async (handle) => {
       const applied = await migrateToLatest(handle.db);
       console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cấu trúc dữ liệu đã mới nhất.');
-    });
+    }, false);
   });
 
 program
@@ -89,6 +89,7 @@ program
   .action(async (opts: { scale: 'province' | 'country'; seed: string }) => {
     const seed = Number(opts.seed);
     if (!Number.isInteger(seed)) throw new CliError(`--seed phải là số nguyên, không phải "${opts.seed}"`);
+    const { isEmpty, loadDemoData } = await import('../commands/demo.ts');
     await withDatabase(async (handle) => {
       if (!(await isEmpty(handle))) throw new CliError('Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống (đặt DANGVU_DATA hoặc DATABASE_URL khác).');
       const summary = await loadDemoData(handle, { scale: opts.scale, seed }, (m) => console.log(m));

@@ -1,0 +1,125 @@
+// A user of one district can neither read nor change anything of another, through any route.
+// The cases are keyed by the route table, so a new route without a case fails this test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from './app.ts';
+import { backend } from './helpers.ts';
+
+let t: TestApp;
+let outsider: string; // org_staff of Ba Tri (836)
+let outsiderAdmin: string; // a Ba Tri administrator, to reach the admin-only routes
+beforeAll(async () => {
+  t = await startTestApp();
+  outsider = await t.login('staff836');
+  const { createUser, systemActor } = await import('../../src/db/repos/users.ts');
+  await createUser(t.handle.db, await systemActor(t.handle.db), { username: 'admin836', fullName: 'Admin Ba Tri', password: 'matkhau-thu-nghiem', role: 'admin', scopeUnitId: t.fixture.units['836']! });
+  outsiderAdmin = await t.login('admin836');
+});
+afterAll(async () => t?.close());
+
+interface Case {
+  method: string;
+  url: () => string;
+  payload?: () => unknown;
+  cookie?: () => string;
+  /** For routes that list or search: the response must hold nothing of Châu Thành. */
+  check?: (status: number, body: any) => void;
+  public?: boolean;
+}
+
+const u = (code: string) => t.fixture.units[code]!;
+const m = (name: string) => t.fixture.members[name]!;
+const noChauThanh = (status: number, body: unknown) => {
+  expect(status).toBe(200);
+  const text = JSON.stringify(body);
+  for (const name of ['Châu Thành', 'Tiên Thủy', 'Trần Ngọc Tâm', 'Thành Triệu', 'staff831']) expect(text).not.toContain(name);
+};
+
+const cases: Record<string, Case> = {
+  'GET /api/health': { method: 'GET', url: () => '/api/health', public: true },
+  'POST /api/auth/login': { method: 'POST', url: () => '/api/auth/login', public: true },
+  'POST /api/auth/logout': { method: 'POST', url: () => '/api/auth/logout', public: true },
+  'GET /api/auth/me': { method: 'GET', url: () => '/api/auth/me', check: (s, b) => { expect(s).toBe(200); expect(b.scopeUnitId).toBe(u('836')); } },
+  'GET /api/units/roots': { method: 'GET', url: () => '/api/units/roots', check: noChauThanh },
+  'GET /api/units/search': { method: 'GET', url: () => '/api/units/search?q=tien%20thuy', check: noChauThanh },
+  'GET /api/units/resolve': { method: 'GET', url: () => '/api/units/resolve?code=28861' },
+  'GET /api/units/:id': { method: 'GET', url: () => `/api/units/${u('831')}` },
+  'GET /api/units/:id/children': { method: 'GET', url: () => `/api/units/${u('831')}/children` },
+  'GET /api/units/:id/versions': { method: 'GET', url: () => `/api/units/${u('28861')}/versions` },
+  'GET /api/units/:id/history': { method: 'GET', url: () => `/api/units/${u('28861')}/history` },
+  'POST /api/units': {
+    method: 'POST', url: () => '/api/units',
+    payload: () => ({ code: '28861.99', name: 'Chi bộ lạ', kind: 'cell', parentId: u('28861'), effectiveDate: '2024-01-01' }),
+  },
+  'PATCH /api/units/:id': {
+    method: 'PATCH', url: () => `/api/units/${u('28861')}`,
+    payload: () => ({ name: 'Đổi tên trái phép', effectiveDate: '2024-01-01', rowVersion: 1 }),
+  },
+  'GET /api/members': { method: 'GET', url: () => '/api/members?q=tran%20ngoc%20tam', check: (s, b) => { noChauThanh(s, b); expect(b.total).toBe(0); } },
+  'GET /api/members/:id': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}` },
+  'GET /api/members/:id/periods': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}/periods` },
+  'GET /api/members/:id/history': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}/history` },
+  'POST /api/members': {
+    method: 'POST', url: () => '/api/members',
+    payload: () => ({ fullName: 'Người Lạ', sex: 'male', birthDate: '1990-01-01', status: 'official', admissionDate: '2015-01-01', officialDate: '2016-01-01', unitId: u('28861.01') }),
+  },
+  'PATCH /api/members/:id': {
+    method: 'PATCH', url: () => `/api/members/${m('Trần Ngọc Tâm')}`,
+    payload: () => ({ occupation: 'Sửa trái phép', rowVersion: 1 }),
+  },
+  'GET /api/users': { method: 'GET', url: () => '/api/users', cookie: () => outsiderAdmin, check: noChauThanh },
+  'POST /api/users': {
+    method: 'POST', url: () => '/api/users', cookie: () => outsiderAdmin,
+    payload: () => ({ username: 'chiemquyen', fullName: 'Chiếm Quyền', password: 'mat-khau-dai', role: 'admin', scopeUnitId: u('831') }),
+  },
+  'GET /api/openapi.json': { method: 'GET', url: () => '/api/openapi.json', public: true },
+};
+
+describe(`subtree scope on ${backend}`, () => {
+  it('has a case for every route of the route table', () => {
+    const table = t.routes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(Object.keys(cases).sort()).toEqual(table);
+  });
+
+  it('refuses every non-public route without a session', async () => {
+    for (const r of t.routes.filter((x) => !x.public)) {
+      const c = cases[`${r.method} ${r.url}`]!;
+      const res = await t.app.inject({ method: c.method as 'GET', url: c.url(), payload: c.payload?.() as object });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it("gives a Ba Tri user nothing of Châu Thành and changes nothing there", async () => {
+    const snapshot = async () => {
+      const { rows } = await sql<{ s: string }>`SELECT (SELECT count(*) FROM audit_log)::text || '/' ||
+        (SELECT string_agg(full_name || coalesce(occupation, ''), ',' ORDER BY id) FROM member) || '/' ||
+        (SELECT string_agg(name, ',' ORDER BY id) FROM unit) || '/' || (SELECT count(*) FROM app_user)::text AS s`.execute(t.handle.db);
+      return rows[0]!.s;
+    };
+    const before = await snapshot();
+    for (const [key, c] of Object.entries(cases)) {
+      if (c.public) continue;
+      const res = await t.app.inject({ method: c.method as 'GET', url: c.url(), payload: c.payload?.() as object, headers: { cookie: (c.cookie ?? (() => outsider))() } });
+      if (c.check) c.check(res.statusCode, res.json());
+      else if (key === 'POST /api/units' || key === 'POST /api/members' || key === 'POST /api/users') {
+        // The target unit is unknown to this user: a validation error naming the field, nothing created.
+        expect(res.statusCode, key).toBe(400);
+        expect(JSON.stringify(res.json().fields), key).toMatch(/parentId|unitId|scopeUnitId/);
+      } else {
+        expect(res.statusCode, key).toBe(404);
+      }
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('lets a cell secretary read but not restructure, and a read-only user change nothing', async () => {
+    const secretary = await t.login('secretary28861');
+    const create = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: secretary }, payload: { code: '28861.50', name: 'Chi bộ mới', kind: 'cell', parentId: u('28861'), effectiveDate: '2024-01-01' } });
+    expect(create.statusCode).toBe(403);
+    const viewer = await t.login('viewer836');
+    const edit = await t.app.inject({ method: 'PATCH', url: `/api/members/${m('Đặng Văn Đức')}`, headers: { cookie: viewer }, payload: { occupation: 'x', rowVersion: 1 } });
+    expect(edit.statusCode).toBe(403);
+    const read = await t.app.inject({ method: 'GET', url: `/api/members/${m('Đặng Văn Đức')}`, headers: { cookie: viewer } });
+    expect(read.statusCode).toBe(200);
+  });
+});
