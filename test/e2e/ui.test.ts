@@ -1,0 +1,268 @@
+// Browser tests of the web UI: the real server (in-process, fixture database) driven by Chromium.
+// Screenshots of each main screen go to test-results/ for a person to look at.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
+import { buildServer, type App } from '../../src/http/server.ts';
+import { openTestDatabase } from '../integration/helpers.ts';
+import { PASSWORD, seedFixture, seedUsers, type Fixture } from '../integration/fixtures.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'test-results');
+const hasChromium = fs.existsSync(CHROMIUM);
+
+if (!hasChromium && process.env.CI) {
+  throw new Error(`${CHROMIUM} is missing: the browser tests cannot run in CI without Chromium (apt-get install chromium)`);
+}
+if (!hasChromium) {
+  console.warn(`[e2e] skipped: ${CHROMIUM} not found (install Debian's chromium to run the browser tests)`);
+}
+
+describe.skipIf(!hasChromium)('web UI in Chromium', () => {
+  let database: DatabaseHandle;
+  let app: App;
+  let fixture: Fixture;
+  let browser: Browser;
+  let base = '';
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
+      execSync('npm run build:web', { cwd: ROOT, stdio: 'inherit' });
+    }
+    fs.mkdirSync(SHOTS, { recursive: true });
+    database = await openTestDatabase();
+    fixture = await seedFixture(database);
+    await seedUsers(database, fixture);
+    ({ app } = await buildServer({ database, loginRateLimit: 1000 }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !/favicon|401 \(Unauthorized\)|Failed to load resource/.test(msg.text())) pageErrors.push(msg.text());
+    });
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.waitForTimeout(250); // let antd animations settle
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function login(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('header-user').waitFor();
+  }
+
+  it('shows an error on a wrong password', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/members`);
+    await page.waitForURL(/\/login\?next=%2Fmembers/);
+    await page.getByLabel('Tên đăng nhập').fill('staff831');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/\S/);
+    await shot(page, '01-login-error');
+    // The right password goes on to the page first asked for.
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/members$/);
+    await page.getByTestId('member-list').waitFor();
+  });
+
+  it('staff of Châu Thành browse the tree, find a member without diacritics, edit and see the history', async () => {
+    const page = await newPage();
+    await login(page, 'staff831');
+
+    // Home: the scope unit with its totals.
+    await expect.poll(() => page.getByTestId('scope-unit').textContent()).toBe('Đảng bộ huyện Châu Thành');
+    await expect.poll(() => page.getByTestId('header-user').textContent()).toContain('Cán bộ tổ chức');
+    await shot(page, '02-home');
+
+    // Tree: Châu Thành is open; open Tiên Thủy and see its cells and member count.
+    await page.getByRole('link', { name: 'Cơ cấu tổ chức', exact: true }).first().click();
+    await page.waitForURL(/\/tree/);
+    await page.getByTestId('tree-node-28861').waitFor();
+    expect(await page.getByTestId('tree-count-831').textContent()).toBe('4 ĐV');
+    expect(await page.getByTestId('tree-count-28861').textContent()).toBe('3 ĐV');
+    await page.locator('.ant-tree-treenode', { has: page.getByTestId('tree-node-28861') }).locator('.ant-tree-switcher').click();
+    await page.getByTestId('tree-node-28861.01').waitFor();
+    expect(await page.getByTestId('tree-count-28861.01').textContent()).toBe('2 ĐV');
+    await shot(page, '03-tree');
+
+    // Unit search jumps to the unit page.
+    await page.getByTestId('unit-search').fill('thanh trieu');
+    await page.getByTestId('unit-search-option').first().click();
+    await page.waitForURL(/\/units\/\d+/);
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe('Đảng bộ xã Thành Triệu');
+
+    // Unit page of Tiên Thủy, from the tree.
+    await page.goto(`${base}/units/${fixture.units['28861']}`);
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe('Đảng bộ xã Tiên Thủy');
+    await page.getByTestId('children-table').getByText('Chi bộ ấp Tiên Thủy 1').waitFor();
+    await shot(page, '04-unit');
+    await page.getByRole('tab', { name: 'Đảng viên' }).click();
+    await page.getByTestId('member-list').getByText('Lê Văn Thuỷ').waitFor();
+    expect(page.url()).toContain('tab=members');
+    await shot(page, '05-unit-members');
+    await page.getByRole('tab', { name: 'Lịch sử' }).click();
+    await page.getByTestId('unit-versions').getByText('01/01/2010').waitFor();
+    await shot(page, '06-unit-history');
+
+    // Member list: search without diacritics.
+    await page.getByRole('link', { name: 'Đảng viên', exact: true }).first().click();
+    await page.waitForURL(/\/members$/);
+    await page.getByTestId('member-list').getByText('Nguyễn Thị Thủy').waitFor();
+    await shot(page, '07-members');
+    await page.getByTestId('member-search').locator('input').fill('tran ngoc tam');
+    await page.getByTestId('member-search').locator('input').press('Enter');
+    await page.waitForURL(/q=tran\+ngoc\+tam/);
+    await expect.poll(() => page.getByTestId('member-list').locator('tbody tr.ant-table-row').count()).toBe(1);
+    const row = page.getByTestId('member-list').getByRole('link', { name: 'Trần Ngọc Tâm' });
+    await row.waitFor();
+    // The filter survives a reload (it lives in the URL).
+    await page.reload();
+    await page.getByTestId('member-list').getByRole('link', { name: 'Trần Ngọc Tâm' }).waitFor();
+    expect(await page.getByTestId('member-search').locator('input').inputValue()).toBe('tran ngoc tam');
+    await shot(page, '08-members-search');
+
+    // Profile.
+    await page.getByTestId('member-list').getByRole('link', { name: 'Trần Ngọc Tâm' }).click();
+    await page.waitForURL(/\/members\/\d+$/);
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('Trần Ngọc Tâm');
+    expect(await page.getByTestId('value-birthDate').textContent()).toContain('12/03/1970');
+    expect(await page.getByTestId('member-cell').textContent()).toBe('Chi bộ ấp Tiên Thủy 1');
+    await shot(page, '09-member');
+    await page.getByRole('tab', { name: 'Quá trình sinh hoạt' }).click();
+    await page.getByTestId('periods').getByText('Chi bộ ấp Tiên Thủy 1').waitFor();
+    await shot(page, '10-member-periods');
+
+    // Edit one field and save: only that field changes, and the history shows it with the user.
+    await page.getByTestId('member-edit').click();
+    await page.locator('#occupation').fill('Giáo viên');
+    await shot(page, '11-member-edit');
+    await page.getByTestId('member-save').click();
+    await expect.poll(() => page.getByTestId('value-occupation').textContent()).toBe('Giáo viên');
+    await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
+    const change = page.getByTestId('audit-trail').getByTestId('change-occupation').first();
+    await change.waitFor();
+    expect(await change.textContent()).toContain('Nghề nghiệp');
+    expect(await change.textContent()).toContain('Giáo viên');
+    expect(await page.getByTestId('audit-trail').locator('tbody tr.ant-table-row').first().textContent()).toContain('staff831');
+    await shot(page, '12-member-history');
+  });
+
+  it('shows the API field error in Vietnamese beside the field', async () => {
+    const page = await newPage();
+    await login(page, 'staff831');
+    await page.goto(`${base}/members/${fixture.members['Trần Ngọc Tâm']}`);
+    await page.getByTestId('member-edit').click();
+    // 4th digit 1 = a woman born in the 1900s; Trần Ngọc Tâm is a man.
+    await page.locator('#citizenId').fill('083170001234');
+    await page.getByTestId('member-save').click();
+    const error = page.getByTestId('field-citizenId').locator('.ant-form-item-explain-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('không khớp giới tính nam');
+    await page.getByTestId('form-error').waitFor();
+    await shot(page, '13-member-field-error');
+    // Nothing was saved.
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    expect(await page.getByTestId('value-citizenId').textContent()).toBe('083070001234');
+  });
+
+  it('keeps the input and offers a reload on a conflict', async () => {
+    const page = await newPage();
+    await login(page, 'staff831');
+    const id = fixture.members['Nguyễn Thị Thủy']!;
+    await page.goto(`${base}/members/${id}`);
+    await page.getByTestId('member-edit').click();
+    await page.locator('#phone').fill('0912 345 678');
+    // Someone else saves first.
+    const other = await newPage();
+    await login(other, 'secretary28861');
+    const current = await other.evaluate(async (mid) => (await fetch(`/api/members/${mid}`)).json(), id) as { rowVersion: number };
+    const res = await other.evaluate(async ([mid, rv]) => (await fetch(`/api/members/${mid}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ occupation: 'Nông dân', rowVersion: rv }) })).status, [id, current.rowVersion] as const);
+    expect(res).toBe(200);
+    await page.getByTestId('member-save').click();
+    await page.getByTestId('conflict-alert').waitFor();
+    expect(await page.locator('#phone').inputValue()).toBe('0912 345 678');
+    await shot(page, '14-member-conflict');
+    await page.getByTestId('conflict-reload').click();
+    await expect.poll(() => page.locator('#occupation').inputValue()).toBe('Nông dân');
+    expect(await page.locator('#phone').inputValue()).toBe('0912 345 678');
+    await page.getByTestId('member-save').click();
+    await expect.poll(() => page.getByTestId('value-phone').textContent()).toBe('0912 345 678');
+    expect(await page.getByTestId('value-occupation').textContent()).toBe('Nông dân');
+  });
+
+  it('staff of Ba Tri do not see Châu Thành or its members', async () => {
+    const page = await newPage();
+    await login(page, 'staff836');
+    await expect.poll(() => page.getByTestId('scope-unit').textContent()).toBe('Đảng bộ huyện Ba Tri');
+    await page.goto(`${base}/members`);
+    await page.getByTestId('member-list').getByText('Đặng Văn Đức').waitFor();
+    const names = await page.getByTestId('member-list').locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents();
+    expect(names.sort()).toEqual(['Võ Thị Ánh', 'Đặng Văn Đức'].sort());
+    await page.getByTestId('member-search').locator('input').fill('tran ngoc tam');
+    await page.getByTestId('member-search').locator('input').press('Enter');
+    await page.getByText('Không có đảng viên nào khớp điều kiện tìm kiếm').waitFor();
+    await shot(page, '15-scope-empty-search');
+    // A direct link to a member of Châu Thành finds nothing.
+    await page.goto(`${base}/members/${fixture.members['Trần Ngọc Tâm']}`);
+    await page.getByText('Không tìm thấy').first().waitFor();
+    await page.goto(`${base}/tree`);
+    await page.getByTestId('tree-node-836').waitFor();
+    expect(await page.getByTestId('tree-node-831').count()).toBe(0);
+  });
+
+  it('admins manage users; the language switch is kept', async () => {
+    const page = await newPage();
+    await login(page, 'admin83');
+    await page.getByRole('link', { name: 'Người dùng', exact: true }).first().click();
+    await page.waitForURL(/\/users$/);
+    await page.getByRole('cell', { name: 'secretary28861', exact: true }).waitFor();
+    await shot(page, '16-users');
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await page.getByRole('link', { name: 'Members', exact: true }).first().waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Members', exact: true }).first().click();
+    await page.getByText('Full name').first().waitFor();
+    await shot(page, '17-members-en');
+    await page.getByTestId('lang-switch').getByText('VI').click();
+    await page.getByRole('link', { name: 'Đảng viên', exact: true }).first().waitFor();
+  });
+
+  it('had no errors in the browser console', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+// Providers (antd locale and theme, the signed-in user) and the routes, one lazily loaded chunk per screen.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import enUS from 'antd/locale/en_US';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useI18n } from './locales/i18n.tsx';
+import { AuthProvider, useAuth } from './lib/auth.tsx';
+import { AppLayout } from './components/AppLayout.tsx';
+import { theme } from './theme.ts';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const TreePage = lazy(() => import('./pages/TreePage.tsx'));
+const UnitPage = lazy(() => import('./pages/UnitPage.tsx'));
+const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
+const MemberPage = lazy(() => import('./pages/MemberPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export function PageSpinner() {
+  return <div className="page-spinner"><Spin size="large" /></div>;
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, checking } = useAuth();
+  const location = useLocation();
+  if (checking) return <PageSpinner />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(permission) ? <>{children}</> : <NotFoundPage />;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<Suspense fallback={<PageSpinner />}><LoginPage /></Suspense>} />
+      <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+        <Route index element={<HomePage />} />
+        <Route path="tree" element={<TreePage />} />
+        <Route path="units/:id" element={<UnitPage />} />
+        <Route path="members" element={<MembersPage />} />
+        <Route path="members/:id" element={<MemberPage />} />
+        <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function Root() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme}>
+      <AntApp>
+        <AuthProvider>
+          <AppRoutes />
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

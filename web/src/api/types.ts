@@ -1,0 +1,191 @@
+// Shapes of the API's answers (src/http/routes/*.ts).
+
+export interface Me {
+  userId: number | null;
+  username: string;
+  fullName: string;
+  role: string;
+  scopeUnitId: number;
+  permissions: string[];
+}
+
+export interface UnitSummary {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: number | null;
+  childCount: number;
+  memberCount: number;
+}
+
+export interface UnitDetail extends UnitSummary {
+  path: string;
+  establishedOn: string;
+  dissolvedOn: string | null;
+  note: string | null;
+  rowVersion: number;
+  ancestors: Array<{ id: number; code: string; name: string; kind: string }>;
+  byStatus: Record<string, number>;
+}
+
+export interface UnitVersion {
+  validFrom: string;
+  validTo: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: number | null;
+  parentName: string | null;
+  decision: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorName: string;
+  action: string;
+  entity: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  changed: string[];
+}
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  kind: string;
+  parentId: number;
+  effectiveDate: string;
+  decision?: string | null;
+  note?: string | null;
+}
+
+export interface UnitChange {
+  name?: string;
+  code?: string;
+  kind?: string;
+  parentId?: number;
+  note?: string | null;
+  effectiveDate: string;
+  decision?: string | null;
+  rowVersion: number;
+}
+
+export interface MemberListItem {
+  id: number;
+  fullName: string;
+  sex: string;
+  birthDate: string;
+  status: string;
+  admissionDate: string | null;
+  unitId: number;
+  unitName: string;
+  unitCode: string;
+}
+
+export interface MemberPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: MemberListItem[];
+}
+
+export interface MemberFilter {
+  unitId?: number;
+  q?: string;
+  status?: string[];
+  sex?: string;
+  ageBand?: string;
+  unitKind?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Profile fields of form 2-HSĐV, as the API names them. */
+export interface MemberProfile {
+  fullName: string;
+  otherNames: string | null;
+  sex: string;
+  birthDate: string;
+  birthProvinceCode: string | null;
+  birthPlace: string | null;
+  homeTown: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  citizenId: string | null;
+  cardNumber: string | null;
+  educationGeneral: string | null;
+  educationProfessional: string | null;
+  politicalTheory: string | null;
+  occupation: string | null;
+  phone: string | null;
+  admissionDate: string | null;
+  officialDate: string | null;
+  note: string | null;
+}
+
+export type ProfileField = keyof MemberProfile;
+
+export const PROFILE_FIELDS: readonly ProfileField[] = [
+  'fullName', 'otherNames', 'sex', 'birthDate', 'birthProvinceCode', 'birthPlace', 'homeTown', 'ethnicity', 'religion',
+  'citizenId', 'cardNumber', 'educationGeneral', 'educationProfessional', 'politicalTheory', 'occupation', 'phone',
+  'admissionDate', 'officialDate', 'note',
+];
+
+export interface Member extends MemberProfile {
+  id: number;
+  status: string;
+  unitId: number;
+  unitName: string;
+  unitCode: string;
+  rowVersion: number;
+  updatedAt: string;
+}
+
+export interface MemberPeriod {
+  validFrom: string;
+  validTo: string | null;
+  status: string;
+  unitId: number;
+  unitName: string;
+  decision: string | null;
+}
+
+export interface UserView {
+  id: number;
+  username: string;
+  fullName: string;
+  role: string;
+  scopeUnitId: number;
+  scopeUnitName: string;
+  active: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  fullName: string;
+  password: string;
+  role: string;
+  scopeUnitId: number;
+}
+
+/** Enumerations of the domain (src/domain/*.ts). */
+export const MEMBER_STATUSES = ['probationary', 'official', 'exempt', 'transferring', 'removed', 'left', 'expelled', 'deceased'] as const;
+export const ACTIVE_STATUSES = ['probationary', 'official', 'exempt', 'transferring'] as const;
+export const SEXES = ['male', 'female'] as const;
+export const AGE_BANDS = ['to30', '31to40', '41to50', '51to60', '61to70', 'over70'] as const;
+export const UNIT_KINDS = ['central', 'province_committee', 'district_committee', 'grassroots_committee', 'grassroots_cell', 'partial_committee', 'cell'] as const;
+export const POLITICAL_THEORY_LEVELS = ['none', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'] as const;
+export const ROLES = ['admin', 'org_staff', 'cell_secretary', 'inspector', 'read_only'] as const;
+
+/** Kinds a unit of each kind may be placed under (src/domain/units.ts). */
+export const ALLOWED_PARENT_KINDS: Record<string, readonly string[]> = {
+  central: [],
+  province_committee: ['central'],
+  district_committee: ['province_committee'],
+  grassroots_committee: ['district_committee', 'province_committee'],
+  grassroots_cell: ['district_committee', 'province_committee'],
+  partial_committee: ['grassroots_committee'],
+  cell: ['grassroots_committee', 'partial_committee'],
+};

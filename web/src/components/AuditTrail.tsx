@@ -1,0 +1,87 @@
+// An audit trail: who changed what and when, each changed field with its old and new value.
+import { Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { AuditEntry } from '../api/index.ts';
+import { enumLabel, useT, type TFunction } from '../locales/i18n.tsx';
+import { formatDate, formatDateTime } from '../lib/dates.ts';
+import { vi } from '../locales/vi.ts';
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+const HIDDEN = new Set(['id', 'unit_id', 'member_id', 'created_at', 'updated_at', 'name_sort', 'name_search', 'row_version', 'path', 'depth', 'password_hash']);
+
+export function fieldLabel(t: TFunction, field: string): string {
+  const key = `field.${camel(field)}`;
+  return key in vi ? t(key as keyof typeof vi) : field;
+}
+
+export function formatValue(t: TFunction, field: string, value: unknown, unitNames?: Record<number, string>): string {
+  if (value === null || value === undefined || value === '') return '∅';
+  const f = camel(field);
+  if ((f === 'parentId' || f === 'unitId') && unitNames && unitNames[Number(value)]) return unitNames[Number(value)]!;
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    if (f === 'status') return enumLabel(t, 'status', value);
+    if (f === 'sex') return enumLabel(t, 'sex', value);
+    if (f === 'kind') return enumLabel(t, 'kind', value);
+    if (f === 'politicalTheory') return enumLabel(t, 'theory', value);
+    if (f === 'role') return enumLabel(t, 'role', value);
+    return value;
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function actionLabel(t: TFunction, e: AuditEntry): { text: string; color: string } {
+  const color = e.action === 'insert' ? 'green' : e.action === 'delete' ? 'red' : 'blue';
+  if (e.action === 'delete') return { text: t('member.history.deleted'), color };
+  const insert = e.action === 'insert';
+  switch (e.entity) {
+    case 'unit': return { text: t(insert ? 'history.unitCreated' : 'history.unitUpdated'), color };
+    case 'unit_version': return { text: t(insert ? 'history.versionCreated' : 'history.versionUpdated'), color };
+    case 'member_period': return { text: t(insert ? 'member.history.periodCreated' : 'member.history.periodUpdated'), color };
+    default: return { text: t(insert ? 'member.history.created' : 'member.history.updated'), color };
+  }
+}
+
+/** `unitNames` turns unit ids (parent, cell) into names where they are known. */
+export function AuditTrail({ entries, loading, unitNames }: { entries: AuditEntry[] | undefined; loading?: boolean; unitNames?: Record<number, string> }) {
+  const t = useT();
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('history.time'), dataIndex: 'at', key: 'at', width: 150, render: (at: string) => <span className="numeric">{formatDateTime(at)}</span> },
+    { title: t('history.actor'), dataIndex: 'actorName', key: 'actor', width: 150, render: (a: string) => <Typography.Text strong>{a}</Typography.Text> },
+    { title: t('history.action'), key: 'action', width: 190, render: (_v, e) => { const a = actionLabel(t, e); return <Tag color={a.color}>{a.text}</Tag>; } },
+    {
+      title: t('history.changes'), key: 'changes',
+      render: (_v, e) => {
+        const fields = e.changed.filter((f) => !HIDDEN.has(f));
+        if (e.action === 'insert') {
+          // A new record: list its main values only.
+          const shown = fields.filter((f) => e.after?.[f] !== null && e.after?.[f] !== undefined).slice(0, 6);
+          return <span className="muted">{shown.map((f) => `${fieldLabel(t, f)}: ${formatValue(t, f, e.after?.[f], unitNames)}`).join(' · ')}</span>;
+        }
+        return (
+          <ul className="history-change">
+            {fields.map((f) => (
+              <li key={f} data-testid={`change-${camel(f)}`}>
+                <Typography.Text type="secondary">{fieldLabel(t, f)}:</Typography.Text>{' '}
+                <span className="history-old">{formatValue(t, f, e.before?.[f], unitNames)}</span>{' → '}
+                <span className="history-new">{formatValue(t, f, e.after?.[f], unitNames)}</span>
+              </li>
+            ))}
+          </ul>
+        );
+      },
+    },
+  ];
+  return (
+    <Table<AuditEntry>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={entries ?? []}
+      loading={loading}
+      pagination={(entries?.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('member.historyEmpty')} /> }}
+      scroll={{ x: 700 }}
+      data-testid="audit-trail"
+    />
+  );
+}
