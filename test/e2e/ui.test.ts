@@ -70,9 +70,11 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     return page;
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.waitForTimeout(250); // let antd animations settle
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  /** A full-page screenshot, or with `viewport` what the user sees where the page is scrolled to. */
+  async function shot(page: Page, name: string, viewport = false): Promise<void> {
+    if (!viewport) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300); // let antd animations settle
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: !viewport });
   }
 
   async function login(page: Page, username: string): Promise<void> {
@@ -170,7 +172,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     // Edit one field and save: only that field changes, and the history shows it with the user.
     await page.getByTestId('member-edit').click();
     await page.locator('#occupation').fill('Giáo viên');
-    await shot(page, '11-member-edit');
+    await shot(page, '11-member-edit', true);
     await page.getByTestId('member-save').click();
     await expect.poll(() => page.getByTestId('value-occupation').textContent()).toBe('Giáo viên');
     await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
@@ -194,7 +196,8 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await error.waitFor();
     expect(await error.textContent()).toContain('không khớp giới tính nam');
     await page.getByTestId('form-error').waitFor();
-    await shot(page, '13-member-field-error');
+    await page.waitForTimeout(600); // the smooth scroll to the field
+    await shot(page, '13-member-field-error', true);
     // Nothing was saved.
     await page.getByRole('button', { name: 'Hủy' }).click();
     expect(await page.getByTestId('value-citizenId').textContent()).toBe('083070001234');
@@ -216,7 +219,8 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await page.getByTestId('member-save').click();
     await page.getByTestId('conflict-alert').waitFor();
     expect(await page.locator('#phone').inputValue()).toBe('0912 345 678');
-    await shot(page, '14-member-conflict');
+    await page.waitForTimeout(600);
+    await shot(page, '14-member-conflict', true);
     await page.getByTestId('conflict-reload').click();
     await expect.poll(() => page.locator('#occupation').inputValue()).toBe('Nông dân');
     expect(await page.locator('#phone').inputValue()).toBe('0912 345 678');

@@ -6,7 +6,11 @@ import { formatDate, formatDateTime } from '../lib/dates.ts';
 import { vi } from '../locales/vi.ts';
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-const HIDDEN = new Set(['id', 'unit_id', 'member_id', 'created_at', 'updated_at', 'name_sort', 'name_search', 'row_version', 'path', 'depth', 'password_hash']);
+const ALWAYS_HIDDEN = new Set(['id', 'member_id', 'created_at', 'updated_at', 'name_sort', 'name_search', 'row_version', 'path', 'depth', 'password_hash']);
+/** Fields that only repeat the record the trail is about. */
+function hidden(entity: string, field: string): boolean {
+  return ALWAYS_HIDDEN.has(field) || (field === 'unit_id' && entity === 'unit_version');
+}
 
 export function fieldLabel(t: TFunction, field: string): string {
   const key = `field.${camel(field)}`;
@@ -14,7 +18,7 @@ export function fieldLabel(t: TFunction, field: string): string {
 }
 
 export function formatValue(t: TFunction, field: string, value: unknown, unitNames?: Record<number, string>): string {
-  if (value === null || value === undefined || value === '') return '∅';
+  if (value === null || value === undefined || value === '') return t('history.emptyValue');
   const f = camel(field);
   if ((f === 'parentId' || f === 'unitId') && unitNames && unitNames[Number(value)]) return unitNames[Number(value)]!;
   if (typeof value === 'string') {
@@ -28,6 +32,8 @@ export function formatValue(t: TFunction, field: string, value: unknown, unitNam
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
 
 function actionLabel(t: TFunction, e: AuditEntry): { text: string; color: string } {
   const color = e.action === 'insert' ? 'green' : e.action === 'delete' ? 'red' : 'blue';
@@ -51,7 +57,7 @@ export function AuditTrail({ entries, loading, unitNames }: { entries: AuditEntr
     {
       title: t('history.changes'), key: 'changes',
       render: (_v, e) => {
-        const fields = e.changed.filter((f) => !HIDDEN.has(f));
+        const fields = e.changed.filter((f) => !hidden(e.entity, f));
         if (e.action === 'insert') {
           // A new record: list its main values only.
           const shown = fields.filter((f) => e.after?.[f] !== null && e.after?.[f] !== undefined).slice(0, 6);
@@ -62,8 +68,8 @@ export function AuditTrail({ entries, loading, unitNames }: { entries: AuditEntr
             {fields.map((f) => (
               <li key={f} data-testid={`change-${camel(f)}`}>
                 <Typography.Text type="secondary">{fieldLabel(t, f)}:</Typography.Text>{' '}
-                <span className="history-old">{formatValue(t, f, e.before?.[f], unitNames)}</span>{' → '}
-                <span className="history-new">{formatValue(t, f, e.after?.[f], unitNames)}</span>
+                <span className={isEmpty(e.before?.[f]) ? 'history-empty' : 'history-old'}>{formatValue(t, f, e.before?.[f], unitNames)}</span>{' → '}
+                <span className={isEmpty(e.after?.[f]) ? 'history-empty' : 'history-new'}>{formatValue(t, f, e.after?.[f], unitNames)}</span>
               </li>
             ))}
           </ul>

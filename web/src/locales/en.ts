@@ -253,6 +253,7 @@ export const en: Messages = {
   'history.actor': 'By',
   'history.action': 'Action',
   'history.changes': 'Changes',
+  'history.emptyValue': '(empty)',
   'history.unitCreated': 'Unit established',
   'history.unitUpdated': 'Unit edited',
   'history.versionCreated': 'New period opened',

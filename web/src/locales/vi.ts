@@ -252,6 +252,7 @@ export const vi = {
   'history.actor': 'Người thực hiện',
   'history.action': 'Thao tác',
   'history.changes': 'Nội dung thay đổi',
+  'history.emptyValue': '(trống)',
   'history.unitCreated': 'Thành lập đơn vị',
   'history.unitUpdated': 'Sửa thông tin đơn vị',
   'history.versionCreated': 'Mở thời kỳ mới',

@@ -1,6 +1,6 @@
 // A member's profile (form 2-HSĐV), the periods of status and cell, the change history, and editing.
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Row, Select, Skeleton, Tabs, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Skeleton, Tabs, Timeline, Typography } from 'antd';
 import { EditOutlined, ReloadOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, POLITICAL_THEORY_LEVELS, PROFILE_FIELDS, SEXES, type Member, type MemberProfile, type ProfileField } from '../api/index.ts';
@@ -14,6 +14,7 @@ import { StatusTag, STATUS_HEX } from '../components/tags.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { AuditTrail } from '../components/AuditTrail.tsx';
 import { DateField } from '../components/DateField.tsx';
+import { InfoGrid } from '../components/InfoGrid.tsx';
 
 type FieldKind = 'text' | 'date' | 'sex' | 'theory' | 'textarea';
 interface FieldSpec { name: ProfileField; kind: FieldKind; required?: boolean; max?: number; span?: number }
@@ -96,15 +97,14 @@ function ProfileView({ member }: { member: Member }) {
     <Flex vertical gap={16}>
       {SECTIONS.map((s) => (
         <Card key={s.key} size="small" title={t(`member.section.${s.key}`)} className="profile-section" data-testid={`section-${s.key}`}>
-          <Descriptions
-            size="small"
-            column={{ xs: 1, md: 2 }}
+          <InfoGrid
             items={[
-              ...s.fields.map((f) => ({ key: f.name, label: t(`field.${f.name}`), children: <span data-testid={`value-${f.name}`}>{display(f.name)}</span>, span: f.span ? ('filled' as const) : undefined })),
+              ...s.fields.filter((f) => !f.span).map((f) => ({ key: f.name, label: t(`field.${f.name}`), value: <span data-testid={`value-${f.name}`}>{display(f.name)}</span> })),
               ...(s.key === 'party' ? [
-                { key: 'status', label: t('member.status'), children: <StatusTag status={member.status} /> },
-                { key: 'cell', label: t('member.currentCell'), children: <Link to={`/units/${member.unitId}`}>{member.unitName}</Link> },
+                { key: 'status', label: t('member.status'), value: <StatusTag status={member.status} /> },
+                { key: 'cell', label: t('member.currentCell'), value: <Link to={`/units/${member.unitId}`}>{member.unitName}</Link> },
               ] : []),
+              ...s.fields.filter((f) => f.span).map((f) => ({ key: f.name, label: t(`field.${f.name}`), value: <span data-testid={`value-${f.name}`}>{display(f.name)}</span>, full: true })),
             ]}
           />
         </Card>
@@ -154,9 +154,12 @@ function ProfileEdit({ member, onSaved, onCancel, onReloaded }: { member: Member
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         setConflict(true);
+        window.scrollTo({ top: 0, behavior: 'smooth' });
       } else if (err instanceof ApiError && err.status === 400) {
         setErrorText(err.fields.length ? t('common.fixErrors') : err.message);
         setOther(applyFieldErrors(form, err, PROFILE_FIELDS));
+        const first = err.fields.map((f) => f.field).find((f): f is ProfileField => (PROFILE_FIELDS as readonly string[]).includes(f));
+        if (first) form.scrollToField(first, { block: 'center', behavior: 'smooth' });
       } else {
         setErrorText(err instanceof Error ? err.message : String(err));
       }
@@ -183,7 +186,7 @@ function ProfileEdit({ member, onSaved, onCancel, onReloaded }: { member: Member
   };
 
   return (
-    <Form<FormValues> form={form} layout="vertical" initialValues={toFormValues(member)} onFinish={save} requiredMark="optional" disabled={busy} data-testid="member-form" scrollToFirstError>
+    <Form<FormValues> form={form} layout="vertical" initialValues={toFormValues(member)} onFinish={save} disabled={busy} data-testid="member-form" scrollToFirstError>
       {conflict && (
         <Alert
           type="warning"
@@ -238,13 +241,11 @@ function PeriodsTimeline({ memberId, version }: { memberId: number; version: num
       data-testid="periods"
       items={items.map((p) => ({
         color: STATUS_HEX[p.status] ?? 'gray',
-        title: (
-          <span className="numeric">
-            {p.validTo ? t('member.periodRange', { from: formatDate(p.validFrom), to: formatDate(p.validTo) }) : t('member.periodFrom', { date: formatDate(p.validFrom) })}
-          </span>
-        ),
         content: (
-          <Flex vertical gap={4}>
+          <Flex vertical gap={4} className="period-item">
+            <Typography.Text strong className="numeric">
+              {p.validTo ? t('member.periodRange', { from: formatDate(p.validFrom), to: formatDate(p.validTo) }) : t('member.periodFrom', { date: formatDate(p.validFrom) })}
+            </Typography.Text>
             <Flex gap={8} align="center" wrap>
               <StatusTag status={p.status} />
               <TeamOutlined className="muted" />

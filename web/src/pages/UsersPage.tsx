@@ -39,7 +39,7 @@ function CreateUserModal({ open, onClose, onDone }: { open: boolean; onClose: ()
   return (
     <Modal open={open} title={t('users.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
       {other.length > 0 && <Alert type="error" showIcon title={other.join('; ')} style={{ marginBottom: 12 }} />}
-      <Form<NewUser> form={form} layout="vertical" onFinish={submit} requiredMark="optional" initialValues={{ role: 'read_only' }}>
+      <Form<NewUser> form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'read_only' }}>
         <Form.Item name="username" label={t('users.username')} rules={required}><Input maxLength={40} autoComplete="off" /></Form.Item>
         <Form.Item name="fullName" label={t('users.fullName')} rules={required}><Input maxLength={100} /></Form.Item>
         <Form.Item name="password" label={t('users.password')} rules={[...required, { min: 8, message: t('users.passwordHint') }]} extra={t('users.passwordHint')}>
