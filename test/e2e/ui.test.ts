@@ -229,6 +229,58 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     expect(await page.getByTestId('value-occupation').textContent()).toBe('Nông dân');
   });
 
+  it('staff establish a cell, rename it from a date with a decision, and see the tree of a past date', async () => {
+    const page = await newPage();
+    await login(page, 'staff831');
+    await page.goto(`${base}/units/${fixture.units['28834']}`);
+    await page.getByTestId('unit-add-child').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#code').fill('28834.01'); // taken by Chi bộ ấp Thành Triệu
+    await dialog.locator('#name').fill('Chi bộ ấp Thành Triệu B');
+    await dialog.locator('#effectiveDate').click();
+    await dialog.locator('#effectiveDate').fill('01/01/2020');
+    await dialog.locator('#effectiveDate').press('Enter');
+    await dialog.getByRole('button', { name: 'Tạo' }).click();
+    const codeError = dialog.locator('.ant-form-item', { has: page.locator('#code') }).locator('.ant-form-item-explain-error');
+    await codeError.waitFor();
+    expect(await codeError.textContent()).toContain('Chi bộ ấp Thành Triệu');
+    await shot(page, '18-unit-add-error', true);
+    await dialog.locator('#code').fill('28834.02');
+    await dialog.getByRole('button', { name: 'Tạo' }).click();
+    await page.getByTestId('children-table').getByRole('link', { name: 'Chi bộ ấp Thành Triệu B' }).click();
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe('Chi bộ ấp Thành Triệu B');
+
+    await page.getByTestId('unit-change').click();
+    const change = page.getByRole('dialog');
+    await change.locator('#name').fill('Chi bộ ấp Thành Triệu Bắc');
+    await change.locator('#decision').fill('15-QĐ/ĐU');
+    await change.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe('Chi bộ ấp Thành Triệu Bắc');
+    await page.getByRole('tab', { name: 'Lịch sử' }).click();
+    const versions = page.getByTestId('unit-versions').locator('tbody tr.ant-table-row');
+    await expect.poll(() => versions.count()).toBe(2);
+    expect(await versions.nth(0).textContent()).toContain('Chi bộ ấp Thành Triệu B');
+    expect(await versions.nth(0).textContent()).toContain('01/01/2020');
+    expect(await versions.nth(1).textContent()).toContain('15-QĐ/ĐU');
+    await shot(page, '19-unit-versions');
+
+    // The tree of 1/6/2015: the new cell did not exist yet.
+    await page.goto(`${base}/tree`);
+    await page.getByTestId('tree-node-28834').waitFor();
+    await page.locator('.ant-tree-treenode', { has: page.getByTestId('tree-node-28834') }).locator('.ant-tree-switcher').click();
+    await page.getByTestId('tree-node-28834.02').waitFor();
+    const picker = page.locator('#tree-asof');
+    await picker.click();
+    await picker.fill('01/06/2015');
+    await picker.press('Enter');
+    await page.waitForURL(/asOf=2015-06-01/);
+    await page.getByText('Đang xem cơ cấu tại ngày 01/06/2015').waitFor();
+    await page.getByTestId('tree-node-28834.01').waitFor();
+    expect(await page.getByTestId('tree-node-28834.02').count()).toBe(0);
+    expect(await page.getByTestId('tree-count-28861').textContent()).toBe('3 ĐV');
+    await shot(page, '20-tree-past');
+  });
+
   it('staff of Ba Tri do not see Châu Thành or its members', async () => {
     const page = await newPage();
     await login(page, 'staff836');

@@ -60,7 +60,7 @@ export function AuditTrail({ entries, loading, unitNames }: { entries: AuditEntr
         const fields = e.changed.filter((f) => !hidden(e.entity, f));
         if (e.action === 'insert') {
           // A new record: list its main values only.
-          const shown = fields.filter((f) => e.after?.[f] !== null && e.after?.[f] !== undefined).slice(0, 6);
+          const shown = fields.filter((f) => !isEmpty(e.after?.[f])).slice(0, 8);
           return <span className="muted">{shown.map((f) => `${fieldLabel(t, f)}: ${formatValue(t, f, e.after?.[f], unitNames)}`).join(' · ')}</span>;
         }
         return (

@@ -48,6 +48,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
     const l = storedLang();
     dayjs.locale(l);
+    document.documentElement.lang = l;
     return l;
   });
   const setLang = useCallback((l: Lang) => {

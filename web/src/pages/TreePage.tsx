@@ -1,6 +1,6 @@
 // The organization tree, loaded lazily one level at a time, today or as of a past date.
 import { useCallback, useEffect, useMemo, useRef, useState, type Key } from 'react';
-import { Alert, AutoComplete, Card, DatePicker, Empty, Flex, Input, Spin, Tree, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, DatePicker, Empty, Flex, Input, Spin, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { SearchOutlined, CalendarOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -160,10 +160,10 @@ export default function TreePage() {
               allowClear={false}
               onChange={(d) => setAsOf(toIso(d))}
               disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              data-testid="tree-asof"
+              id="tree-asof"
               style={{ width: 150 }}
             />
-            {historic && <a onClick={() => setAsOf(null)}>{t('tree.today')}</a>}
+            {historic && <Button type="link" size="small" onClick={() => setAsOf(null)}>{t('tree.today')}</Button>}
           </Flex>
         }
         extra={reloading && roots ? <Spin size="small" /> : null}

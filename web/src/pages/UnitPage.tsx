@@ -129,7 +129,7 @@ function AddUnitModal({ parent, open, onClose, onDone }: { parent: UnitDetail; o
       width={560}
     >
       {other.length > 0 && <Alert type="error" showIcon title={other.join('; ')} style={{ marginBottom: 12 }} />}
-      <Form<AddValues> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: kinds[0], effectiveDate: todayIso() }}>
+      <Form<AddValues> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: kinds.includes('cell') ? 'cell' : kinds[0], effectiveDate: todayIso() }}>
         <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true, message: t('users.required') }]}>
           <Select options={kinds.map((k) => ({ value: k, label: enumLabel(t, 'kind', k) }))} />
         </Form.Item>
