@@ -150,13 +150,10 @@ export function MemberList({ unitId }: { unitId?: number }) {
           data-testid="filter-kind"
         />
         {filtered && (
-          <Button icon={<ClearOutlined />} onClick={() => update({ q: undefined, status: undefined, sex: undefined, ageBand: undefined, unitKind: undefined })}>
+          <Button type="link" icon={<ClearOutlined />} onClick={() => update({ q: undefined, status: undefined, sex: undefined, ageBand: undefined, unitKind: undefined })}>
             {t('members.filter.clear')}
           </Button>
         )}
-        <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="member-count">
-          {data ? t('members.count', { total: data.total.toLocaleString('vi-VN') }) : ''}
-        </Typography.Text>
       </div>
       {error && !(error instanceof ApiError && error.status === 400) ? (
         <ErrorState error={error} onRetry={() => setAttempt((a) => a + 1)} />
@@ -168,6 +165,7 @@ export function MemberList({ unitId }: { unitId?: number }) {
           dataSource={data?.items ?? []}
           loading={loading}
           scroll={{ x: 900 }}
+          title={data ? () => <Typography.Text type="secondary" data-testid="member-count">{t('members.count', { total: data.total.toLocaleString('vi-VN') })}</Typography.Text> : undefined}
           locale={{ emptyText: loading ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={error instanceof ApiError ? error.message : filtered ? t('members.emptyFiltered') : t('members.empty')} /> }}
           pagination={{
             current: filter.page,

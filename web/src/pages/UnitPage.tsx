@@ -1,6 +1,6 @@
 // A unit: details, member counts by status, sub-units, its members, and its history.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Select, Skeleton, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Skeleton, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ALLOWED_PARENT_KINDS, api, ApiError, UNIT_KINDS, type UnitDetail, type UnitSummary, type UnitVersion } from '../api/index.ts';
@@ -17,6 +17,7 @@ import { MemberList } from '../components/MemberList.tsx';
 import { AuditTrail } from '../components/AuditTrail.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
+import { InfoGrid } from '../components/InfoGrid.tsx';
 
 const TABS = ['children', 'members', 'history'] as const;
 type TabKey = (typeof TABS)[number];
@@ -280,16 +281,15 @@ export default function UnitPage() {
         </> : undefined}
       />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 2, lg: 3 }}
+        <InfoGrid
           items={[
-            { key: 'code', label: t('unit.code'), children: <span className="numeric" data-testid="unit-code">{u.code}</span> },
-            { key: 'kind', label: t('unit.kind'), children: enumLabel(t, 'kind', u.kind) },
-            { key: 'est', label: t('unit.established'), children: <span className="numeric">{formatDate(u.establishedOn)}</span> },
-            { key: 'parent', label: t('unit.parent'), children: parent ? <Link to={`/units/${parent.id}`}>{parent.name}</Link> : '—' },
-            { key: 'children', label: t('unit.childCount'), children: u.childCount },
-            ...(u.note ? [{ key: 'note', label: t('unit.note'), children: u.note }] : []),
+            { key: 'code', label: t('unit.code'), value: <span className="numeric" data-testid="unit-code">{u.code}</span> },
+            { key: 'kind', label: t('unit.kind'), value: enumLabel(t, 'kind', u.kind) },
+            { key: 'parent', label: t('unit.parent'), value: parent ? <Link to={`/units/${parent.id}`}>{parent.name}</Link> : '—' },
+            { key: 'est', label: t('unit.established'), value: <span className="numeric">{formatDate(u.establishedOn)}</span> },
+            { key: 'children', label: t('unit.childCount'), value: u.childCount },
+            ...(u.dissolvedOn ? [{ key: 'dissolved', label: t('unit.dissolved'), value: formatDate(u.dissolvedOn) }] : []),
+            ...(u.note ? [{ key: 'note', label: t('unit.note'), value: u.note, full: true }] : []),
           ]}
         />
         <div style={{ marginTop: 16 }}>
