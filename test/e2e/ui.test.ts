@@ -275,6 +275,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await picker.press('Enter');
     await page.waitForURL(/asOf=2015-06-01/);
     await page.getByText('Đang xem cơ cấu tại ngày 01/06/2015').waitFor();
+    await page.locator('[data-testid="tree-container"][data-as-of="2015-06-01"]').waitFor();
     await page.getByTestId('tree-node-28834.01').waitFor();
     expect(await page.getByTestId('tree-node-28834.02').count()).toBe(0);
     expect(await page.getByTestId('tree-count-28861').textContent()).toBe('3 ĐV');

@@ -40,7 +40,8 @@ export function MemberList({ unitId }: { unitId?: number }) {
   const typing = useRef<number | undefined>(undefined);
 
   // The URL is the source of truth; keep the box in step when it changes from outside (back button).
-  useEffect(() => { setText(filter.q ?? ''); }, [filter.q]);
+  // (Only when it differs in more than the spaces being typed.)
+  useEffect(() => { setText((prev) => (prev.trim() === (filter.q ?? '') ? prev : filter.q ?? '')); }, [filter.q]);
 
   useEffect(() => {
     const ctrl = new AbortController();

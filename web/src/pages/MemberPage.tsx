@@ -278,7 +278,7 @@ export default function MemberPage() {
   const member = useAsync(() => api.member(id), [id]);
   const [editing, setEditing] = useState(false);
   const tabParam = params.get('tab');
-  const tab = (TABS as readonly string[]).includes(tabParam ?? '') ? tabParam! : 'profile';
+  const tab = (TABS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'history' || can('audit.read')) ? tabParam! : 'profile';
 
   if (member.error) return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
   const m = member.data;

@@ -76,6 +76,8 @@ export default function TreePage() {
   const [expanded, setExpanded] = useState<Key[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [reloading, setReloading] = useState(false);
+  /** The date whose tree is on screen (it lags `asOf` while the new one loads). */
+  const [shownAsOf, setShownAsOf] = useState<string | null>(null);
   const expandedRef = useRef<Key[]>([]);
   expandedRef.current = expanded;
   const generation = useRef(0);
@@ -102,11 +104,12 @@ export default function TreePage() {
       const rootsAsOf = historic ? r.map((u) => (!MEMBER_HOLDERS.has(u.kind) && loaded[u.id] ? { ...u, memberCount: loaded[u.id]!.reduce((n, c) => n + c.memberCount, 0) } : u)) : r;
       setRoots(rootsAsOf);
       setChildren(loaded);
+      setShownAsOf(asOf);
       setExpanded([...open].filter((k) => rootsAsOf.some((u) => String(u.id) === k) || Object.values(loaded).some((l) => l.some((u) => String(u.id) === k))));
     })()
       .catch((err: unknown) => { if (gen === generation.current) setError(err); })
       .finally(() => { if (gen === generation.current) setReloading(false); });
-  }, [fetchChildren, historic]);
+  }, [fetchChildren, historic, asOf]);
 
   const loadData = useCallback(async (node: TreeDataNode) => {
     const id = Number(node.key);
@@ -166,7 +169,6 @@ export default function TreePage() {
             {historic && <Button type="link" size="small" onClick={() => setAsOf(null)}>{t('tree.today')}</Button>}
           </Flex>
         }
-        extra={reloading && roots ? <Spin size="small" /> : null}
       >
         {historic && <Alert type="info" showIcon title={t('tree.historic', { date: formatDate(asOf) })} style={{ marginBottom: 12 }} />}
         {error ? <ErrorState error={error} /> : !roots ? (
@@ -176,6 +178,8 @@ export default function TreePage() {
         ) : (
           <>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8, fontSize: 13 }}>{t('tree.hint')}</Typography.Paragraph>
+            <Spin spinning={reloading}>
+            <div data-testid="tree-container" data-as-of={shownAsOf ?? ''}>
             <Tree
               key={asOf}
               showLine={{ showLeafIcon: false }}
@@ -189,6 +193,8 @@ export default function TreePage() {
               selectedKeys={[]}
               data-testid="unit-tree"
             />
+            </div>
+            </Spin>
           </>
         )}
       </Card>
