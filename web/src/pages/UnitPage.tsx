@@ -307,8 +307,9 @@ export default function UnitPage() {
           ]}
         />
       </Card>
-      {writable && <AddUnitModal parent={u} open={dialog === 'add'} onClose={() => setDialog(null)} onDone={done} />}
-      {writable && <ChangeUnitModal unit={u} open={dialog === 'change'} onClose={() => setDialog(null)} onDone={done} />}
+      {/* Mounted only while open, so that each opening starts from the unit as it is now. */}
+      {writable && dialog === 'add' && <AddUnitModal parent={u} open onClose={() => setDialog(null)} onDone={done} />}
+      {writable && dialog === 'change' && <ChangeUnitModal unit={u} open onClose={() => setDialog(null)} onDone={done} />}
     </>
   );
 }

@@ -84,7 +84,7 @@ export default function UsersPage() {
           />
         )}
       </Card>
-      <CreateUserModal open={open} onClose={() => setOpen(false)} onDone={() => { setOpen(false); void users.reload(); }} />
+      {open && <CreateUserModal open onClose={() => setOpen(false)} onDone={() => { setOpen(false); void users.reload(); }} />}
     </>
   );
 }
