@@ -1,0 +1,156 @@
+// The demo data: Đảng bộ tỉnh Bến Tre as of May 2017 (province), or the 63 provinces with about
+// 5.6 million members (country), generated deterministically from a seed and bulk-loaded by COPY
+// into an empty, migrated database, on PGlite or PostgreSQL.
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../db/connection.ts';
+import { isIsoDate, todayIso } from '../domain/dates.ts';
+import { inBulkTransaction, type BulkSession } from './bulk.ts';
+import { dayOf } from './calendar.ts';
+import { memberTotal, type MemberContext } from './members.ts';
+import { loadPlaces } from './places.ts';
+import {
+  MEMBER_COLUMNS, MEMBER_PERIOD_COLUMNS, UNIT_COLUMNS, UNIT_VERSION_COLUMNS,
+  memberPeriodRows, memberRows, unitRows, unitVersionRows,
+} from './rows.ts';
+import { buildTree } from './tree.ts';
+
+export interface DemoOptions {
+  scale: 'province' | 'country';
+  seed?: number;
+  /** YYYY-MM-DD; default today. Ages, probation and recent events are counted back from it. */
+  today?: string;
+  onProgress?: (msg: string) => void;
+}
+
+export interface DemoSummary {
+  units: number;
+  members: number;
+  seconds: number;
+}
+
+export const DEFAULT_SEED = 2017;
+/** The demo's tree is the map of 1 May 2017: its "today" cannot be earlier. */
+export const EARLIEST_TODAY = '2017-05-01';
+
+/** Tables the demo fills; the database must have none of their rows. */
+const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'unit_member_count'] as const;
+/** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
+const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period'];
+/** Row triggers that would write one audit row or one counter update per loaded row (0001_foundation.sql). */
+const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
+  ['unit', 'unit_audit'],
+  ['unit_version', 'unit_version_audit'],
+  ['member', 'member_audit'],
+  ['member_period', 'member_period_audit'],
+  ['member', 'member_count'],
+];
+
+const fmt = (n: number) => n.toLocaleString('vi-VN');
+
+export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Promise<DemoSummary> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed)) throw new Error(`Hạt giống (seed) phải là số nguyên, không phải ${seed}`);
+  if (options.scale !== 'province' && options.scale !== 'country') throw new Error(`Quy mô không hợp lệ: ${String(options.scale)}`);
+  const today = options.today ?? todayIso();
+  if (!isIsoDate(today)) throw new Error(`Ngày "hôm nay" phải có dạng YYYY-MM-DD, không phải "${today}"`);
+  if (today < EARLIEST_TODAY) throw new Error(`Ngày "hôm nay" của dữ liệu mẫu không được trước ${EARLIEST_TODAY} (cây tổ chức là của tháng 5/2017)`);
+
+  await assertEmpty(handle);
+
+  const places = loadPlaces();
+  const tree = buildTree(places, { seed, scale: options.scale });
+  const members = memberTotal(tree);
+  progress(`Cây tổ chức: ${fmt(tree.units.length)} đơn vị, ${fmt(tree.holders.length)} chi bộ; ${fmt(members)} đảng viên (hạt giống ${seed}, ngày ${today})`);
+  const ctx: MemberContext = { seed, today: dayOf(today), country: places.country };
+  const every = options.scale === 'country' ? 500_000 : 20_000;
+  const counter = (label: string, of: number) => {
+    let shown = 0;
+    return (n: number) => {
+      if (n - shown >= every || n === of) {
+        shown = n;
+        progress(`${label}: ${fmt(n)} / ${fmt(of)}`);
+      }
+    };
+  };
+
+  await inBulkTransaction(handle, async (s) => {
+    if (s.kind === 'postgres') await s.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
+    const triggers = await existingTriggers(s);
+    for (const [table, trigger] of triggers) await s.exec(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+    const indexes = await secondaryIndexes(s);
+    for (const ix of indexes) await s.exec(`DROP INDEX ${ix.name}`);
+    const keys = await foreignKeys(s);
+    for (const fk of keys) await s.exec(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${fk.name}`);
+
+    await s.copy('unit', UNIT_COLUMNS, unitRows(tree));
+    await s.copy('unit_version', UNIT_VERSION_COLUMNS, unitVersionRows(tree));
+    progress(`Đã nạp ${fmt(tree.units.length)} đơn vị`);
+    await s.copy('member', MEMBER_COLUMNS, memberRows(tree, ctx), counter('Đảng viên', members));
+    const periods = await s.copy('member_period', MEMBER_PERIOD_COLUMNS, memberPeriodRows(tree, ctx));
+    progress(`Đã nạp ${fmt(periods)} giai đoạn sinh hoạt đảng; đang dựng lại chỉ mục…`);
+
+    for (const ix of indexes) await s.exec(ix.def);
+    // Re-adding a foreign key checks every row in one join, instead of one lookup per copied row.
+    for (const fk of keys) await s.exec(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.def}`);
+    for (const [table, trigger] of triggers) await s.exec(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
+    await s.exec('SELECT rebuild_unit_member_count()');
+    for (const table of ['unit', 'member']) {
+      await s.exec(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
+    }
+  });
+  progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
+  await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count'].join(', ')}`).execute(handle.db);
+
+  return { units: tree.units.length, members, seconds: (performance.now() - started) / 1000 };
+}
+
+async function assertEmpty(handle: DatabaseHandle): Promise<void> {
+  const checks = DEMO_TABLES.map((t) => `(SELECT count(*) FROM (SELECT 1 FROM ${t} LIMIT 1) x) AS ${t}`).join(', ');
+  const { rows } = await sql.raw<Record<string, number | string>>(`SELECT ${checks}`).execute(handle.db);
+  const filled = DEMO_TABLES.filter((t) => Number(rows[0]?.[t] ?? 0) > 0);
+  if (filled.length) {
+    throw new Error(`Cơ sở dữ liệu không trống (đã có dữ liệu trong: ${filled.join(', ')}); dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống, đã cập nhật cấu trúc.`);
+  }
+}
+
+async function existingTriggers(s: BulkSession): Promise<Array<[string, string]>> {
+  const found = await s.rows<{ table: string; trigger: string }>(
+    `SELECT c.relname AS table, t.tgname AS trigger FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE NOT t.tgisinternal AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`,
+  );
+  const have = new Set(found.map((r) => `${r.table}.${r.trigger}`));
+  return BULK_TRIGGERS.filter(([table, trigger]) => have.has(`${table}.${trigger}`));
+}
+
+/**
+ * The indexes of the loaded tables that back no constraint (primary keys stay): building them once
+ * after COPY is far cheaper than maintaining them row by row. Their definitions are read from the
+ * catalog, so they come back exactly as the migrations made them.
+ */
+async function secondaryIndexes(s: BulkSession): Promise<Array<{ name: string; def: string }>> {
+  return s.rows<{ name: string; def: string }>(
+    `SELECT quote_ident(ic.relname) AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i
+       JOIN pg_class ic ON ic.oid = i.indexrelid
+       JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relname = ANY($1::text[]) AND t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+      ORDER BY t.relname, ic.relname`,
+    [LOADED_TABLES],
+  );
+}
+
+/** The foreign keys of the loaded tables, with their definitions from the catalog. */
+async function foreignKeys(s: BulkSession): Promise<Array<{ table: string; name: string; def: string }>> {
+  return s.rows<{ table: string; name: string; def: string }>(
+    `SELECT quote_ident(t.relname) AS table, quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS def
+       FROM pg_constraint c
+       JOIN pg_class t ON t.oid = c.conrelid
+      WHERE c.contype = 'f' AND t.relname = ANY($1::text[])
+        AND t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+      ORDER BY t.relname, c.conname`,
+    [LOADED_TABLES],
+  );
+}

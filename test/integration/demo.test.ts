@@ -1,0 +1,174 @@
+// The province demo loaded into a fresh database of the backend under test, then checked with SQL:
+// the tree of Bến Tre in May 2017, member histories, identity numbers, counters, and that the
+// application works on top of it (triggers, indexes, foreign keys and sequences restored).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openTestDatabase, backend } from './helpers.ts';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
+import { loadDemo, type DemoSummary } from '../../src/demo/index.ts';
+import { todayIso } from '../../src/domain/dates.ts';
+import { checkCitizenId } from '../../src/domain/members.ts';
+import { searchKey } from '../../src/text/vietnamese.ts';
+import { UnitRepository } from '../../src/db/repos/units.ts';
+import { MemberRepository } from '../../src/db/repos/members.ts';
+import { systemActor } from '../../src/db/repos/users.ts';
+
+let handle: DatabaseHandle;
+let summary: DemoSummary;
+let indexesBefore: string[];
+let foreignKeysBefore: string[];
+const messages: string[] = [];
+
+async function rows<T>(query: ReturnType<typeof sql<T>>): Promise<T[]> {
+  return (await query.execute(handle.db)).rows;
+}
+async function one<T>(query: ReturnType<typeof sql<T>>): Promise<T> {
+  return (await rows(query))[0]!;
+}
+const catalogIndexes = () => rows<{ name: string }>(sql`
+  SELECT indexname AS name FROM pg_indexes
+   WHERE schemaname = current_schema() AND tablename IN ('unit', 'unit_version', 'member', 'member_period') ORDER BY 1`);
+const catalogForeignKeys = () => rows<{ name: string }>(sql`
+  SELECT conname || ' ' || pg_get_constraintdef(oid) AS name FROM pg_constraint WHERE contype = 'f' ORDER BY 1`);
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  indexesBefore = (await catalogIndexes()).map((r) => r.name);
+  foreignKeysBefore = (await catalogForeignKeys()).map((r) => r.name);
+  summary = await loadDemo(handle, { scale: 'province', seed: 2017, onProgress: (m) => messages.push(m) });
+}, 120_000);
+afterAll(async () => handle?.close());
+
+describe(`province demo on ${backend}`, () => {
+  it('reports what it loaded, and refuses to load into a database that is not empty', async () => {
+    const counts = await one(sql<{ units: number; members: number }>`
+      SELECT (SELECT count(*) FROM unit)::int AS units, (SELECT count(*) FROM member)::int AS members`);
+    expect(summary.units).toBe(counts.units);
+    expect(summary.members).toBe(counts.members);
+    expect(summary.members).toBeGreaterThan(40_000);
+    expect(summary.members).toBeLessThan(50_000);
+    expect(summary.seconds).toBeGreaterThan(0);
+    expect(messages.length).toBeGreaterThan(2);
+    await expect(loadDemo(handle, { scale: 'province' })).rejects.toThrow(/không trống/);
+  });
+
+  it('has the 164 commune committees of May 2017 under the 9 district committees of Bến Tre, 22 of them in Châu Thành', async () => {
+    const perDistrict = await rows(sql<{ code: string; communes: number }>`
+      SELECT d.code, count(c.id)::int AS communes
+        FROM unit p JOIN unit d ON d.parent_id = p.id AND d.kind = 'district_committee'
+        LEFT JOIN unit c ON c.parent_id = d.id AND c.kind = 'grassroots_committee' AND c.code ~ '^[0-9]{5}$'
+       WHERE p.code = '83' AND p.kind = 'province_committee'
+       GROUP BY d.code ORDER BY d.code`);
+    expect(perDistrict.map((r) => r.code)).toEqual(['829', '831', '832', '833', '834', '835', '836', '837', '838']);
+    expect(perDistrict.reduce((s, r) => s + r.communes, 0)).toBe(164);
+    expect(perDistrict.find((r) => r.code === '831')!.communes).toBe(22);
+    const root = await one(sql<{ code: string; name: string; kind: string; depth: number }>`SELECT code, name, kind, depth FROM unit WHERE parent_id IS NULL`);
+    expect(root).toEqual({ code: 'TW', name: 'Ban Chấp hành Trung ương', kind: 'central', depth: 0 });
+    const names = await rows(sql<{ code: string; name: string }>`SELECT code, name FROM unit WHERE code IN ('83', '831', '28861')`);
+    expect(Object.fromEntries(names.map((r) => [r.code, r.name]))).toEqual({
+      '83': 'Đảng bộ tỉnh Bến Tre', '831': 'Đảng bộ huyện Châu Thành', '28861': 'Đảng bộ xã Tiên Thủy',
+    });
+  });
+
+  it('stores paths, depths, search keys and exactly one open version per unit, matching the unit', async () => {
+    const bad = await one(sql<{ paths: number; versions: number }>`
+      SELECT (SELECT count(*) FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
+               WHERE u.path::text <> coalesce(p.path::text || '.', '') || u.id OR u.depth <> nlevel(u.path) - 1)::int AS paths,
+             (SELECT count(*) FROM unit u LEFT JOIN unit_version v ON v.unit_id = u.id
+               WHERE v.unit_id IS NULL OR v.valid_to IS NOT NULL OR v.valid_from <> u.established_on OR v.code <> u.code
+                  OR v.name <> u.name OR v.kind <> u.kind OR v.parent_id IS DISTINCT FROM u.parent_id)::int AS versions`);
+    expect(bad).toEqual({ paths: 0, versions: 0 });
+    const versions = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM unit_version`);
+    expect(versions.n).toBe(summary.units);
+    const units = await rows(sql<{ name: string; name_search: string }>`SELECT name, name_search FROM unit`);
+    expect(units.filter((u) => u.name_search !== searchKey(u.name))).toEqual([]);
+  });
+
+  it("ends every member's contiguous history in a period that matches member.status and member.unit_id", async () => {
+    const bad = await one(sql<{ open: number; mismatch: number; gaps: number; first: number; units: number }>`
+      WITH ordered AS (
+        SELECT p.*, lead(valid_from) OVER (PARTITION BY member_id ORDER BY valid_from) AS next_from,
+               row_number() OVER (PARTITION BY member_id ORDER BY valid_from) AS n
+          FROM member_period p)
+      SELECT
+        (SELECT count(*) FROM member m WHERE (SELECT count(*) FROM member_period p WHERE p.member_id = m.id AND p.valid_to IS NULL) <> 1)::int AS open,
+        (SELECT count(*) FROM member m JOIN member_period p ON p.member_id = m.id AND p.valid_to IS NULL
+          WHERE p.status <> m.status OR p.unit_id <> m.unit_id)::int AS mismatch,
+        (SELECT count(*) FROM ordered WHERE valid_to IS DISTINCT FROM next_from)::int AS gaps,
+        (SELECT count(*) FROM ordered o JOIN member m ON m.id = o.member_id
+          WHERE o.n = 1 AND (o.valid_from <> m.admission_date OR o.status <> 'probationary'))::int AS first,
+        (SELECT count(*) FROM member_period p JOIN unit u ON u.id = p.unit_id
+          WHERE u.kind NOT IN ('cell', 'grassroots_cell') OR p.valid_from < u.established_on)::int AS units`);
+    expect(bad).toEqual({ open: 0, mismatch: 0, gaps: 0, first: 0, units: 0 });
+    const statuses = await rows(sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM member GROUP BY status`);
+    const by = Object.fromEntries(statuses.map((s) => [s.status, s.n]));
+    for (const s of ['official', 'probationary', 'exempt', 'deceased', 'removed', 'left', 'transferring']) expect(by[s], s).toBeGreaterThan(0);
+    const moved = await one(sql<{ n: number }>`SELECT count(DISTINCT member_id)::int AS n FROM member_period p JOIN member m ON m.id = p.member_id WHERE p.unit_id <> m.unit_id`);
+    expect(moved.n).toBeGreaterThan(summary.members * 0.03);
+  });
+
+  it('gives unique citizen IDs consistent with each member\'s birth province, sex and year', async () => {
+    const dup = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT citizen_id FROM member WHERE citizen_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d`);
+    expect(dup.n).toBe(0);
+    const people = await rows(sql<{ citizen_id: string; birth_date: string; sex: string; birth_province_code: string }>`
+      SELECT citizen_id, birth_date::text AS birth_date, sex, birth_province_code FROM member WHERE citizen_id IS NOT NULL`);
+    expect(people.length).toBeGreaterThan(summary.members * 0.95);
+    const wrong = people.filter((p) => checkCitizenId(p.citizen_id, p.birth_date, p.sex, p.birth_province_code).length > 0);
+    expect(wrong).toEqual([]);
+    const cards = await one(sql<{ dup: number; bad: number }>`
+      SELECT (SELECT count(*) FROM (SELECT card_number FROM member WHERE card_number IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d)::int AS dup,
+             (SELECT count(*) FROM member WHERE card_number !~ '^[0-9]{8}$')::int AS bad`);
+    expect(cards).toEqual({ dup: 0, bad: 0 });
+  });
+
+  it('has Trần Ngọc Tâm in a cell of Tiên Thủy (28861), found by a search without diacritics', async () => {
+    const found = await rows(sql<{ full_name: string; code: string; kind: string; status: string }>`
+      SELECT m.full_name, u.code, u.kind, m.status FROM member m JOIN unit u ON u.id = m.unit_id
+       WHERE m.name_search = 'tran ngoc tam' AND u.path <@ (SELECT path FROM unit WHERE code = '28861')`);
+    expect(found.some((f) => f.full_name === 'Trần Ngọc Tâm' && f.kind === 'cell' && f.code.startsWith('28861.') && f.status === 'official')).toBe(true);
+    const variants = await rows(sql<{ full_name: string }>`
+      SELECT DISTINCT split_part(full_name, ' ', -1) AS full_name FROM member WHERE name_search LIKE '% thuy' OR name_search LIKE '% hoa'`);
+    const given = variants.map((v) => v.full_name);
+    for (const g of ['Thủy', 'Thuỷ', 'Hòa', 'Hoà']) expect(given, g).toContain(g);
+  });
+
+  it('counts members per unit and status exactly as a recount does', async () => {
+    const diff = await one(sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (
+        (SELECT unit_id, status, n::bigint FROM unit_member_count EXCEPT SELECT unit_id, status, count(*) FROM member GROUP BY 1, 2)
+        UNION ALL
+        (SELECT unit_id, status, count(*) FROM member GROUP BY 1, 2 EXCEPT SELECT unit_id, status, n::bigint FROM unit_member_count)) d`);
+    expect(diff.n).toBe(0);
+  });
+
+  it('leaves triggers enabled, indexes and foreign keys as the migrations made them, and no audit rows', async () => {
+    const triggers = await rows(sql<{ name: string; enabled: string }>`
+      SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger
+       WHERE tgname IN ('unit_audit', 'unit_version_audit', 'member_audit', 'member_period_audit', 'member_count') ORDER BY 1`);
+    expect(triggers).toHaveLength(5);
+    expect(triggers.every((t) => t.enabled === 'O')).toBe(true);
+    expect((await catalogIndexes()).map((r) => r.name)).toEqual(indexesBefore);
+    expect((await catalogForeignKeys()).map((r) => r.name)).toEqual(foreignKeysBefore);
+    const audit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`);
+    expect(audit.n).toBe(0);
+  });
+
+  it('lets the application add a cell and a member afterwards (sequences set), with audit and counters working', async () => {
+    const actor = await systemActor(handle.db);
+    const units = new UnitRepository(handle.db, actor);
+    const tienThuy = await one(sql<{ id: number }>`SELECT id FROM unit WHERE code = '28861'`);
+    const cell = await units.create({ code: '28861.99', name: 'Chi bộ ấp Thử Nghiệm', kind: 'cell', parentId: tienThuy.id, effectiveDate: '2020-01-01' });
+    expect(cell.id).toBeGreaterThan(summary.units);
+    const members = new MemberRepository(handle.db, actor);
+    const m = await members.create({
+      fullName: 'Nguyễn Thị Thử', sex: 'female', birthDate: '1990-01-01', unitId: cell.id, status: 'official',
+      admissionDate: '2015-01-01', officialDate: '2016-01-01', citizenId: '083190999999', birthProvinceCode: '83',
+    });
+    expect(m.id).toBeGreaterThan(summary.members);
+    const count = await one(sql<{ n: number }>`SELECT n FROM unit_member_count WHERE unit_id = ${cell.id} AND status = 'official'`);
+    expect(count.n).toBe(1);
+    const audit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'member' AND entity_id = ${m.id}`);
+    expect(audit.n).toBe(1);
+    expect(todayIso() >= '2017-05-01').toBe(true);
+  });
+});
