@@ -185,4 +185,28 @@ describe(`HTTP API on ${backend}`, () => {
     expect(outside.json().fields[0].field).toBe('scopeUnitId');
     expect((await get('/api/users', staff)).statusCode).toBe(403);
   });
+
+  it('moves a unit with its subtree from a date, keeping the old parent for earlier dates', async () => {
+    const id = t.fixture.units['28834']!;
+    const [from, to] = [t.fixture.units['831']!, t.fixture.units['836']!];
+    const countOf = async (unitId: number) => (await get(`/api/units/${unitId}`, admin)).json().memberCount as number;
+    const [fromBefore, toBefore, moved] = [await countOf(from), await countOf(to), await countOf(id)];
+    expect(moved).toBeGreaterThan(0);
+    const u = (await get(`/api/units/${id}`, admin)).json();
+    const res = await send('PATCH', `/api/units/${id}`, admin, { parentId: to, effectiveDate: '2025-01-01', decision: '45-QĐ/TU', rowVersion: u.rowVersion });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().ancestors.map((a: { code: string }) => a.code)).toEqual(['83', '836']);
+    expect(await countOf(from)).toBe(fromBefore - moved);
+    expect(await countOf(to)).toBe(toBefore + moved);
+    // The cell below moved too: its path is under Ba Tri now.
+    const cell = (await get(`/api/units/${t.fixture.units['28834.01']}`, admin)).json();
+    expect(cell.ancestors.map((a: { code: string }) => a.code)).toEqual(['83', '836', '28834']);
+    // Châu Thành's staff no longer see it today; the tree of 2017 still has it under Châu Thành.
+    expect((await get(`/api/units/${id}`, staff)).statusCode).toBe(404);
+    const then = (await get(`/api/units/${from}/children?asOf=2017-05-05`, admin)).json();
+    expect(then.map((k: { code: string }) => k.code).sort()).toEqual(['28834', '28861']);
+    // Moving a unit under its own descendant is refused.
+    const cycle = await send('PATCH', `/api/units/${to}`, admin, { parentId: id, effectiveDate: '2025-02-01', rowVersion: 1 });
+    expect(cycle.statusCode).toBe(400);
+  });
 });

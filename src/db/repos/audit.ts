@@ -9,6 +9,8 @@ export interface AuditEntry {
   id: number;
   at: string;
   actorName: string;
+  /** The user's full name when the change was made through a user account. */
+  actorFullName: string | null;
   action: string;
   entity: string;
   before: Record<string, unknown> | null;
@@ -37,11 +39,13 @@ export class AuditRepository {
 
   private async entries(entities: string[], id: number): Promise<AuditEntry[]> {
     const rows = await this.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('entity', 'in', entities)
-      .where('entity_id', '=', id)
-      .orderBy('id', 'desc')
+      .selectFrom('audit_log as a')
+      .leftJoin('app_user as u', 'u.id', 'a.actor_id')
+      .selectAll('a')
+      .select('u.full_name')
+      .where('a.entity', 'in', entities)
+      .where('a.entity_id', '=', id)
+      .orderBy('a.id', 'desc')
       .limit(500)
       .execute();
     return rows.map((r) => {
@@ -49,7 +53,7 @@ export class AuditRepository {
       const after = (r.after ?? null) as Record<string, unknown> | null;
       const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
       const changed = [...keys].filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null));
-      return { id: r.id, at: new Date(r.at).toISOString(), actorName: r.actor_name, action: r.action, entity: r.entity, before, after, changed };
+      return { id: r.id, at: new Date(r.at).toISOString(), actorName: r.actor_name, actorFullName: r.full_name, action: r.action, entity: r.entity, before, after, changed };
     });
   }
 }

@@ -73,10 +73,10 @@ export class UnitRepository {
   ) {}
 
   /** The actor's scope root, as the top of their tree. */
-  async roots(): Promise<UnitSummary[]> {
+  async roots(asOf?: string): Promise<UnitSummary[]> {
     authorize(this.actor, 'unit.read');
-    const rows = await this.summaries(sql`u.id = ${this.actor.scopeUnitId}`);
-    return rows;
+    if (asOf && asOf < todayIso()) return this.summariesAsOf(sql`v.unit_id = ${this.actor.scopeUnitId}`, asOf);
+    return this.summaries(sql`u.id = ${this.actor.scopeUnitId}`);
   }
 
   /** Direct sub-units today, or as of a past date (from the dated versions), with member counts. */
@@ -86,7 +86,7 @@ export class UnitRepository {
     if (!asOf || asOf >= todayIso()) {
       return this.summaries(sql`u.parent_id = ${parentId} AND u.dissolved_on IS NULL`);
     }
-    return this.childrenAsOf(parentId, asOf);
+    return this.summariesAsOf(sql`v.parent_id = ${parentId}`, asOf);
   }
 
   private async summaries(where: ReturnType<typeof sql>): Promise<UnitSummary[]> {
@@ -101,13 +101,14 @@ export class UnitRepository {
     return rows;
   }
 
-  private async childrenAsOf(parentId: number, asOf: string): Promise<UnitSummary[]> {
+  /** Units matching `top` (over unit_version v) in the tree of a past date, with that date's member counts. */
+  private async summariesAsOf(top: ReturnType<typeof sql>, asOf: string): Promise<UnitSummary[]> {
     // The tree of that date comes from unit_version; members from member_period of that date.
     const { rows } = await sql<UnitSummary>`
       WITH RECURSIVE kids AS (
         SELECT v.unit_id, v.code, v.name, v.kind, v.parent_id
         FROM unit_version v
-        WHERE v.parent_id = ${parentId} AND v.valid_from <= ${asOf} AND (v.valid_to IS NULL OR v.valid_to > ${asOf})
+        WHERE ${top} AND v.valid_from <= ${asOf} AND (v.valid_to IS NULL OR v.valid_to > ${asOf})
       ), sub (top_id, unit_id) AS (
         SELECT unit_id, unit_id FROM kids
         UNION ALL
@@ -311,9 +312,11 @@ export class UnitRepository {
       if (newParent && newParent.id !== unit.parent_id) {
         // Re-root the whole subtree under the new parent's path.
         const newPath = `${newParent.path}.${id}`;
-        await sql`UPDATE unit SET path = ${newPath}::ltree || subpath(path, nlevel(${unit.path}::ltree)),
-                    depth = nlevel(${newPath}::ltree || subpath(path, nlevel(${unit.path}::ltree))) - 1
+        // subpath(p, n) with n = nlevel(p) is an error in PostgreSQL, so the moved unit itself gets the new path directly.
+        await sql`UPDATE unit SET path = CASE WHEN path = ${unit.path}::ltree THEN ${newPath}::ltree
+                                         ELSE ${newPath}::ltree || subpath(path, nlevel(${unit.path}::ltree)) END
                   WHERE path <@ ${unit.path}::ltree`.execute(tx);
+        await sql`UPDATE unit SET depth = nlevel(path) - 1 WHERE path <@ ${newPath}::ltree`.execute(tx);
       }
     });
     return this.get(id);

@@ -47,7 +47,7 @@ const MemberSchema = Type.Object({
 });
 
 export const AuditEntrySchema = Type.Object({
-  id: Type.Integer(), at: Type.String(), actorName: Type.String(), action: Type.String(), entity: Type.String(),
+  id: Type.Integer(), at: Type.String(), actorName: Type.String(), actorFullName: Nullable(Type.String()), action: Type.String(), entity: Type.String(),
   before: Nullable(Type.Record(Type.String(), Type.Unknown())), after: Nullable(Type.Record(Type.String(), Type.Unknown())),
   changed: Type.Array(Type.String()),
 });

@@ -27,8 +27,12 @@ export function unitRoutes(app: App, { database }: RouteDeps) {
   const tags = ['units'];
 
   app.get('/units/roots', {
-    schema: { summary: 'Đơn vị gốc trong phạm vi của người dùng', tags, response: { 200: Type.Array(UnitSummary), ...errorResponses } },
-  }, async (request) => repo(request).roots());
+    schema: {
+      summary: 'Đơn vị gốc trong phạm vi của người dùng, hôm nay hoặc tại một ngày', tags,
+      querystring: Type.Object({ asOf: Type.Optional(IsoDate) }),
+      response: { 200: Type.Array(UnitSummary), ...errorResponses },
+    },
+  }, async (request) => repo(request).roots(request.query.asOf));
 
   app.get('/units/search', {
     schema: {

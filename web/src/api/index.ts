@@ -13,7 +13,7 @@ export const api = {
   logout: () => post<{ ok: boolean }>('/auth/logout', {}),
   me: () => get<Me>('/auth/me'),
 
-  unitRoots: () => get<UnitSummary[]>('/units/roots'),
+  unitRoots: (asOf?: string) => get<UnitSummary[]>(asOf ? `/units/roots?asOf=${asOf}` : '/units/roots'),
   unitChildren: (id: number, asOf?: string) => get<UnitSummary[]>(`/units/${id}/children`, { asOf }),
   unitSearch: (q: string, limit = 20, signal?: AbortSignal) => get<UnitSummary[]>('/units/search', { q, limit }, signal),
   unit: (id: number) => get<UnitDetail>(`/units/${id}`),

@@ -44,6 +44,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actorName: string;
+  actorFullName: string | null;
   action: string;
   entity: string;
   before: Record<string, unknown> | null;

@@ -52,7 +52,7 @@ export function AuditTrail({ entries, loading, unitNames }: { entries: AuditEntr
   const t = useT();
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('history.time'), dataIndex: 'at', key: 'at', width: 150, render: (at: string) => <span className="numeric">{formatDateTime(at)}</span> },
-    { title: t('history.actor'), dataIndex: 'actorName', key: 'actor', width: 150, render: (a: string) => <Typography.Text strong>{a}</Typography.Text> },
+    { title: t('history.actor'), key: 'actor', width: 170, render: (_: unknown, e: AuditEntry) => <><Typography.Text strong>{e.actorFullName ?? e.actorName}</Typography.Text>{e.actorFullName && <div className="muted">{e.actorName}</div>}</> },
     { title: t('history.action'), key: 'action', width: 190, render: (_v, e) => { const a = actionLabel(t, e); return <Tag color={a.color}>{a.text}</Tag>; } },
     {
       title: t('history.changes'), key: 'changes',

@@ -12,7 +12,6 @@ import { KindTag } from '../components/tags.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 
-const MEMBER_HOLDERS = new Set(['cell', 'grassroots_cell']);
 
 function UnitSearch() {
   const t = useT();
@@ -90,7 +89,7 @@ export default function TreePage() {
     setReloading(true);
     setError(null);
     (async () => {
-      const r = await api.unitRoots();
+      const r = await api.unitRoots(historic ? asOf : undefined);
       const open = new Set((expandedRef.current.length ? expandedRef.current : r.map((u) => String(u.id))).map(String));
       const loaded: Record<number, UnitSummary[]> = {};
       let level = r.filter((u) => open.has(String(u.id)) && u.childCount > 0);
@@ -100,8 +99,7 @@ export default function TreePage() {
         level = lists.flat().filter((u) => open.has(String(u.id)));
       }
       if (gen !== generation.current) return;
-      // As of a past date, a committee's count is the sum of its sub-units' counts of that date.
-      const rootsAsOf = historic ? r.map((u) => (!MEMBER_HOLDERS.has(u.kind) && loaded[u.id] ? { ...u, memberCount: loaded[u.id]!.reduce((n, c) => n + c.memberCount, 0) } : u)) : r;
+      const rootsAsOf = r;
       setRoots(rootsAsOf);
       setChildren(loaded);
       setShownAsOf(asOf);
