@@ -103,10 +103,11 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    // The UI routes on the client: any other non-API path gets index.html.
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true });
+    // The UI routes on the client: any other non-API path gets index.html; a missing asset stays a 404.
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) {
+      if (request.url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(request.url.split('?')[0]!)) {
         reply.code(404).send({ code: 'NOT_FOUND', message: 'Không có đường dẫn này' });
       } else {
         reply.type('text/html').sendFile('index.html');

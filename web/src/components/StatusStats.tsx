@@ -13,7 +13,7 @@ export function StatusStats({ byStatus, membersLink }: { byStatus: Record<string
   const card = (key: string, title: string, value: number, color: string, to?: string) => {
     const body = (
       <Card key={key} className="stat-card" size="small" hoverable={!!to} style={{ ['--stat-color' as string]: color }} data-testid={`stat-${key}`}>
-        <Statistic title={title} value={value} styles={{ content: { color, fontWeight: 600 } }} />
+        <Statistic title={title} value={value} groupSeparator="." styles={{ content: { color, fontWeight: 600 } }} />
       </Card>
     );
     return to ? <Link key={key} to={to}>{body}</Link> : body;
