@@ -1,0 +1,143 @@
+// `npm run bench`: builds the province demo in a fresh database of each available engine (PGlite always;
+// PostgreSQL when PGHOST is set), then times the foundation's hot paths next to a straightforward baseline
+// in the same run, and writes docs/benchmarks.md. Speed is measured here, never in tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../src/db/connection.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { loadDemoData } from '../src/commands/demo.ts';
+import { buildServer } from '../src/http/server.ts';
+import { DEMO_PASSWORD } from '../src/commands/demo-users.ts';
+import { ACTIVE_STATUSES } from '../src/domain/members.ts';
+
+interface Figure {
+  engine: string;
+  name: string;
+  runs: number;
+  min: number;
+  median: number;
+  max: number;
+}
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<{ min: number; median: number; max: number }> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { min: samples[0]!, median: samples[Math.floor(samples.length / 2)]!, max: samples[samples.length - 1]! };
+}
+
+function serverUrl(database: string): string {
+  const user = encodeURIComponent(process.env.PGUSER ?? 'postgres');
+  const password = process.env.PGPASSWORD ? `:${encodeURIComponent(process.env.PGPASSWORD)}` : '';
+  const host = process.env.PGHOST ?? '127.0.0.1';
+  const port = process.env.PGPORT ?? '5432';
+  return host.startsWith('/')
+    ? `postgres://${user}${password}@localhost:${port}/${database}?host=${encodeURIComponent(host)}`
+    : `postgres://${user}${password}@${host}:${port}/${database}`;
+}
+
+async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/dangvu-bench-`);
+    const handle = await openDatabase({ dataDir: dir });
+    return { handle, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `dangvu_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl(process.env.PGDATABASE ?? 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const handle = await openDatabase({ databaseUrl: serverUrl(name) });
+  return {
+    handle,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl(process.env.PGDATABASE ?? 'postgres') });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres', figures: Figure[], notes: string[]) {
+  const { handle, drop } = await freshDatabase(engine);
+  try {
+    await migrateToLatest(handle.db);
+    const t0 = performance.now();
+    const summary = await loadDemoData(handle, { scale: 'province' });
+    const loadMs = performance.now() - t0;
+    notes.push(`${engine}: province demo of ${summary.units} units and ${summary.members} members built in ${(loadMs / 1000).toFixed(1)} s.`);
+    figures.push({ engine, name: 'build the province demo (ms)', runs: 1, min: loadMs, median: loadMs, max: loadMs });
+
+    const { app } = await buildServer({ database: handle, webRoot: '/nonexistent', loginRateLimit: 1000 });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bentre', password: DEMO_PASSWORD } });
+    const cookie = `dangvu_session=${login.cookies.find((c) => c.name === 'dangvu_session')!.value}`;
+    const province = await handle.db.selectFrom('unit').select(['id', 'path']).where('code', '=', '83').executeTakeFirstOrThrow();
+    const add = async (name: string, runs: number, fn: () => Promise<unknown>) => {
+      figures.push({ engine, name, runs, ...(await time(runs, fn)) });
+    };
+    const api = (url: string) => async () => {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    };
+
+    await add('API: member list, province, page 1 of 50', 30, api(`/api/members?unitId=${province.id}&pageSize=50`));
+    await add('API: member list, province, page 100 of 50', 30, api(`/api/members?unitId=${province.id}&pageSize=50&page=100`));
+    await add('API: member search "tran ngoc" in the province', 30, api(`/api/members?q=tran%20ngoc&pageSize=50`));
+    await add('API: tree children of the province with member counts', 30, api(`/api/units/${province.id}/children`));
+    await add('API: tree children as of 05/05/2017 (from dated versions)', 10, api(`/api/units/${province.id}/children?asOf=2017-05-05`));
+
+    const active = sql.join(ACTIVE_STATUSES.map((s) => sql.lit(s)));
+    await add('SQL: province counts by status from the counts table', 30, () =>
+      sql`SELECT k.status, sum(k.n) FROM unit d JOIN unit_member_count k ON k.unit_id = d.id
+          WHERE d.path <@ ${province.path}::ltree AND k.status IN (${active}) GROUP BY k.status`.execute(handle.db));
+    await add('SQL baseline: province counts by status, recursive CTE over the tree', 30, () =>
+      sql`WITH RECURSIVE sub AS (SELECT id FROM unit WHERE id = ${province.id}
+            UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
+          SELECT m.status, count(*) FROM sub JOIN member m ON m.unit_id = sub.id
+          WHERE m.status IN (${active}) GROUP BY m.status`.execute(handle.db));
+    await app.close();
+  } finally {
+    await handle.close();
+    await drop();
+  }
+}
+
+const figures: Figure[] = [];
+const notes: string[] = [];
+const engines: Array<'pglite' | 'postgres'> = ['pglite'];
+if (process.env.PGHOST || process.env.PGPORT) engines.push('postgres');
+else notes.push('PostgreSQL: not measured in this run (no PGHOST; run `pg_virtualenv npm run bench`).');
+for (const engine of engines) await benchEngine(engine, figures, notes);
+
+const ratio = (engine: string) => {
+  const fast = figures.find((f) => f.engine === engine && f.name.startsWith('SQL: province counts'));
+  const base = figures.find((f) => f.engine === engine && f.name.startsWith('SQL baseline'));
+  return fast && base ? base.median / fast.median : NaN;
+};
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+const lines = [
+  '# Benchmarks',
+  '',
+  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+  'Times in milliseconds, in-process (Fastify inject, no network); each line after one warm-up run.',
+  '',
+  '| engine | measure | runs | min | median | max |',
+  '|---|---|---|---|---|---|',
+  ...figures.map((f) => `| ${f.engine} | ${f.name} | ${f.runs} | ${fmt(f.min)} | ${fmt(f.median)} | ${fmt(f.max)} |`),
+  '',
+  ...engines.map((e) => `- ${e}: the counts table answers the province's counts by status ${ratio(e).toFixed(0)}× faster than the recursive-CTE baseline (median against median).`),
+  ...notes.map((n) => `- ${n}`),
+  '',
+];
+fs.mkdirSync('docs', { recursive: true });
+fs.writeFileSync('docs/benchmarks.md', lines.join('\n'));
+console.log(lines.join('\n'));
