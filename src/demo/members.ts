@@ -272,6 +272,7 @@ const EDUCATION_BY_OCCUPATION: Record<string, Weighted<string | null>> = {
   'Nông dân': EDUCATION_MANUAL, 'Ngư dân': EDUCATION_MANUAL, 'Lao động tự do': EDUCATION_MANUAL, 'Thợ thủ công': EDUCATION_MANUAL,
   'Nội trợ': EDUCATION_MANUAL, 'Buôn bán': EDUCATION_MANUAL, 'Kinh doanh': EDUCATION_MANUAL, 'Công nhân': EDUCATION_MANUAL,
   'Cán bộ ấp': EDUCATION_PROFESSIONAL.office, 'Cán bộ thôn': EDUCATION_PROFESSIONAL.office,
+  'Cán bộ khu phố': EDUCATION_PROFESSIONAL.office, 'Cán bộ tổ dân phố': EDUCATION_PROFESSIONAL.office,
   'Công chức': EDUCATION_PROFESSIONAL.office, 'Viên chức': EDUCATION_PROFESSIONAL.agency, 'Giáo viên': EDUCATION_PROFESSIONAL.school,
 };
 
@@ -415,7 +416,12 @@ export class MemberGenerator {
     const politicalTheory = core.status === 'probationary' ? rng.weighted(THEORY_PROBATIONARY) : rng.weighted(THEORY[h.profile]);
     const old = h.profile === 'residential' && (ageToday >= 60 || core.status === 'exempt');
     let occupation = old ? rng.weighted(OCCUPATION_OLD) : rng.weighted(OCCUPATION[h.profile]);
-    if (occupation === 'Cán bộ ấp' && regionOf(province.code) !== 'south') occupation = 'Cán bộ thôn';
+    if (occupation === 'Cán bộ ấp') {
+      // The hamlet or street-block cadre, named as the place is: ấp, thôn, khu phố, tổ dân phố.
+      const urban = h.commune !== null && h.commune.type !== 'xã';
+      const south = regionOf(province.code) === 'south';
+      occupation = urban ? (south ? 'Cán bộ khu phố' : 'Cán bộ tổ dân phố') : south ? 'Cán bộ ấp' : 'Cán bộ thôn';
+    }
     if (occupation === 'Nội trợ' && core.sex === 'male') occupation = 'Nông dân';
     const educationTable = h.profile === 'residential' ? EDUCATION_BY_OCCUPATION[occupation] ?? EDUCATION_PROFESSIONAL.residential : EDUCATION_PROFESSIONAL[h.profile];
     const educationProfessional = rng.weighted(educationTable);
