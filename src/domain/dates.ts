@@ -43,3 +43,45 @@ export function formatVietnameseDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
+
+// ---- Added for the member lifecycle (src/domain/lifecycle). ----
+
+function toUtc(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function fromUtc(dt: Date): string {
+  return `${String(dt.getUTCFullYear()).padStart(4, '0')}-${String(dt.getUTCMonth() + 1).padStart(2, '0')}-${String(dt.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Adds calendar days (negative to go back). */
+export function addDays(iso: string, days: number): string {
+  const dt = toUtc(iso);
+  dt.setUTCDate(dt.getUTCDate() + days);
+  return fromUtc(dt);
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday (as Date.getDay). */
+export function weekdayOf(iso: string): number {
+  return toUtc(iso).getUTCDay();
+}
+
+/** Calendar days from `fromIso` to `toIso` (negative when `toIso` is earlier). */
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((toUtc(toIso).getTime() - toUtc(fromIso).getTime()) / 86_400_000);
+}
+
+/** Full months between two dates: 15/03/1999 → 15/03/2017 is 216, → 14/03/2017 is 215. */
+export function fullMonthsBetween(fromIso: string, toIso: string): number {
+  const [fy, fm, fd] = fromIso.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = toIso.split('-').map(Number) as [number, number, number];
+  let months = (ty - fy) * 12 + (tm - fm);
+  if (td < fd) months -= 1;
+  return months;
+}
+
+/** 'YYYY-MM' of a date. */
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}

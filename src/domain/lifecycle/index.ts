@@ -1,0 +1,21 @@
+// The member lifecycle: pure rules (no I/O). See README §2 and rules.md of the domain reference.
+export * from './types.ts';
+export * from './calendar.ts';
+export * from './settings.ts';
+export * from './rule-sets.ts';
+export * from './rules.ts';
+export * from './events.ts';
+export * from './labels.ts';
+export * from './state-machine.ts';
+export * from './replay.ts';
+export { ageInMonths, dateReachingMonths, hasTwoThirds, twoThirdsOf } from './checks/common.ts';
+export * from './checks/votes.ts';
+export * from './checks/admission.ts';
+export * from './checks/readmission.ts';
+export * from './checks/recognition.ts';
+export * from './checks/transfer.ts';
+export * from './checks/removal.ts';
+export * from './checks/discipline.ts';
+export * from './checks/exemption.ts';
+export * from './checks/party-age.ts';
+export * from './warnings.ts';
