@@ -59,6 +59,10 @@ export interface MemberTable {
   phone: string | null;
   admission_date: DateString | null;
   official_date: DateString | null;
+  admission_decision_date: DateString | null;
+  history_start_date: DateString | null;
+  history_start_status: string | null;
+  history_start_unit_id: number | null;
   status: string;
   unit_id: number;
   name_search: string;
@@ -76,6 +80,23 @@ export interface MemberPeriodTable {
   status: string;
   unit_id: number;
   decision: string | null;
+}
+
+export interface MemberEventTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: string;
+  effective_date: DateString;
+  decision_number: string | null;
+  decision_date: DateString | null;
+  issued_by: string | null;
+  note: string | null;
+  attachments: ColumnType<string[], string[] | undefined, string[]>;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  voids_event_id: number | null;
+  request_key: string | null;
+  recorded_at: Timestamp;
+  recorded_by: number | null;
 }
 
 export interface AppUserTable {
@@ -114,6 +135,7 @@ export interface Database {
   unit_succession: UnitSuccessionTable;
   member: MemberTable;
   member_period: MemberPeriodTable;
+  member_event: MemberEventTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;

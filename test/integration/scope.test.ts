@@ -67,6 +67,15 @@ const cases: Record<string, Case> = {
     method: 'PATCH', url: () => `/api/members/${m('Trần Ngọc Tâm')}`,
     payload: () => ({ occupation: 'Sửa trái phép', rowVersion: 1 }),
   },
+  'GET /api/members/:id/events': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}/events` },
+  'POST /api/members/:id/events/check': {
+    method: 'POST', url: () => `/api/members/${m('Trần Ngọc Tâm')}/events/check`,
+    payload: () => ({ kind: 'death', effectiveDate: '2026-01-05', decisionNumber: '12-QĐ/HU' }),
+  },
+  'POST /api/members/:id/events': {
+    method: 'POST', url: () => `/api/members/${m('Trần Ngọc Tâm')}/events`,
+    payload: () => ({ kind: 'death', effectiveDate: '2026-01-05', decisionNumber: '12-QĐ/HU', rowVersion: 1 }),
+  },
   'GET /api/users': { method: 'GET', url: () => '/api/users', cookie: () => outsiderAdmin, check: noChauThanh },
   'POST /api/users': {
     method: 'POST', url: () => '/api/users', cookie: () => outsiderAdmin,

@@ -28,7 +28,7 @@ export class AuditRepository {
   async forMember(id: number): Promise<AuditEntry[]> {
     authorize(this.actor, 'audit.read');
     await new MemberRepository(this.db, this.actor).get(id);
-    return this.entries(['member', 'member_period'], id);
+    return this.entries(['member', 'member_period', 'member_event'], id);
   }
 
   async forUnit(id: number): Promise<AuditEntry[]> {

@@ -198,7 +198,11 @@ export class MemberRepository {
     });
     if (errors.length || !cell) throw new ValidationError(errors);
     const id = await this.write(async (tx) => {
-      const row = await tx.insertInto('member').values({ ...toColumns(input), status: input.status, unit_id: cell.id } as never).returning('id').executeTakeFirstOrThrow();
+      // Entered with a status (a record carried over): the recorded history starts from that state.
+      const row = await tx.insertInto('member').values({
+        ...toColumns(input), status: input.status, unit_id: cell.id,
+        history_start_date: since!, history_start_status: input.status, history_start_unit_id: cell.id,
+      } as never).returning('id').executeTakeFirstOrThrow();
       await tx.insertInto('member_period').values({ member_id: row.id, valid_from: since!, valid_to: null, status: input.status, unit_id: cell.id, decision: null }).execute();
       return row.id;
     });
