@@ -97,6 +97,21 @@ program
     });
   });
 
+const check = program.command('check').description('Kiểm tra tính nhất quán của dữ liệu');
+check
+  .command('history')
+  .description('Tính lại quá trình của mọi đảng viên từ các sự kiện và so với dữ liệu đang lưu; thoát mã 1 nếu có sai khác')
+  .option('--limit <n>', 'số sai khác in ra tối đa', '50')
+  .action(async (opts: { limit: string }) => {
+    const { checkHistory } = await import('../commands/check-history.ts');
+    await withDatabase(async (handle) => {
+      const { checked, problems } = await checkHistory(handle.db);
+      for (const p of problems.slice(0, Number(opts.limit) || 50)) console.log(`#${p.memberId} ${p.fullName}: ${p.problem}`);
+      console.log(`Đã kiểm tra ${checked} đảng viên: ${problems.length ? `${problems.length} sai khác` : 'khớp hoàn toàn'}.`);
+      if (problems.length) process.exitCode = 1;
+    });
+  });
+
 const users = program.command('users').description('Quản lý người dùng');
 users
   .command('add')

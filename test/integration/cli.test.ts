@@ -84,6 +84,9 @@ describe(`CLI (${backend})`, () => {
       const badRole = dangvu(['users', 'add', '--username', 'x1', '--name', 'X', '--role', 'boss', '--unit', '831', '--password', 'mat-khau-dai'], env);
       expect(badRole.code).not.toBe(0);
       expect(badRole.err).toContain('boss');
+      const history = dangvu(['check', 'history'], env);
+      expect(history.code).toBe(0);
+      expect(history.out).toContain('khớp hoàn toàn');
       const badUnit = dangvu(['users', 'add', '--username', 'x2', '--name', 'X', '--role', 'org_staff', '--unit', '99999', '--password', 'mat-khau-dai'], env);
       expect(badUnit.code).toBe(2);
       expect(badUnit.err).toContain('99999');

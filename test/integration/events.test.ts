@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from './app.ts';
 import { backend } from './helpers.ts';
+import { checkHistory } from '../../src/commands/check-history.ts';
 
 let t: TestApp;
 let staff: string;
@@ -123,5 +124,16 @@ describe(`member events on ${backend}`, () => {
         SELECT unit_id, status, n FROM unit_member_count WHERE n <> 0
         EXCEPT SELECT unit_id, status, count(*)::int FROM member GROUP BY unit_id, status) d`.execute(t.handle.db);
     expect(rows[0]!.diff).toBe(0);
+  });
+
+  it('replays every member to the stored state, and finds a hand-edited record', async () => {
+    const clean = await checkHistory(t.handle.db);
+    expect(clean.checked).toBeGreaterThan(6);
+    expect(clean.problems).toEqual([]);
+    const id = t.fixture.members['Võ Thị Ánh']!;
+    await sql`UPDATE member SET status = 'removed' WHERE id = ${id}`.execute(t.handle.db);
+    const dirty = await checkHistory(t.handle.db);
+    expect(dirty.problems.map((p) => p.memberId)).toEqual([id]);
+    await sql`UPDATE member SET status = 'official' WHERE id = ${id}`.execute(t.handle.db);
   });
 });
