@@ -9,7 +9,7 @@ import { inTransaction, pgErrorCode } from '../db/transaction.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors.ts';
 import { isIsoDate, todayIso, formatVietnameseDate } from '../domain/dates.ts';
 import {
-  checkRecognition, checkTransition, replay, stateOf,
+  allowedDisciplineForms, allowedEvents, allowedRemovalReasons, checkRecognition, checkTransition, replay, stateOf,
   type EventKind, type LifecycleEvent, type ReplayOptions, type RuleMessage,
 } from '../domain/lifecycle/index.ts';
 import type { Grade, LifecycleStatus } from '../domain/lifecycle/events.ts';
@@ -167,6 +167,20 @@ export class MemberEventService {
     const rows = await loadEvents(this.db, memberId);
     const voidedBy = new Map(rows.filter((r) => r.voids_event_id).map((r) => [r.voids_event_id!, r.id]));
     return rows.map((r) => present(r, voidedBy.get(r.id) ?? null));
+  }
+
+  /** What can be recorded next for this member, from the state the event log gives. */
+  async actions(memberId: number): Promise<{ status: string; grade: string | null; events: string[]; removalReasons: string[]; disciplineForms: string[]; lastDate: string | null }> {
+    await this.members.get(memberId);
+    const member = await this.db.selectFrom('member').selectAll().where('id', '=', memberId).executeTakeFirstOrThrow();
+    const initial = initialOf(member);
+    const result = replay((await loadEvents(this.db, memberId)).map(toLifecycle), { initial });
+    const state = result.state;
+    return {
+      status: state.status, grade: state.grade, events: [...allowedEvents(state)],
+      removalReasons: [...allowedRemovalReasons(state)], disciplineForms: [...allowedDisciplineForms(state)],
+      lastDate: result.applied.at(-1)?.date ?? initial?.date ?? null,
+    };
   }
 
   /** The rule checks of an event, without storing it (for the dialog to show before submitting). */

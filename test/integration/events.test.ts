@@ -30,6 +30,11 @@ async function newProbationary(citizenId: string, admissionDate = '2025-06-10') 
 describe(`member events on ${backend}`, () => {
   it('recognizes a probationary member after 12 months, not a day before (Điều lệ Đảng, Điều 5)', async () => {
     const m = await newProbationary('083198000101');
+    const actions = (await get(`/api/members/${m.id}/actions`)).json();
+    expect(actions).toMatchObject({ status: 'probationary', grade: 'probationary', lastDate: '2025-06-10' });
+    expect(actions.events).toContain('recognition');
+    expect(actions.events).not.toContain('exemption_start');
+    expect(actions.disciplineForms).toEqual(['reprimand', 'warning']);
     const early = { kind: 'recognition', effectiveDate: '2026-06-09', decisionNumber: '45-QĐ/HU', decisionDate: '2026-06-09' };
     const check = (await post(`/api/members/${m.id}/events/check`, early)).json();
     expect(check.ok).toBe(false);

@@ -67,6 +67,7 @@ const cases: Record<string, Case> = {
     method: 'PATCH', url: () => `/api/members/${m('Trần Ngọc Tâm')}`,
     payload: () => ({ occupation: 'Sửa trái phép', rowVersion: 1 }),
   },
+  'GET /api/members/:id/actions': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}/actions` },
   'GET /api/members/:id/events': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}/events` },
   'POST /api/members/:id/events/check': {
     method: 'POST', url: () => `/api/members/${m('Trần Ngọc Tâm')}/events/check`,

@@ -53,6 +53,19 @@ export function memberEventRoutes(app: App, { database }: RouteDeps) {
     schema: { summary: 'Các sự kiện (quyết định) trong quá trình đảng viên, theo ngày hiệu lực', tags, params: IdParams, response: { 200: Type.Array(EventSchema), ...errorResponses } },
   }, async (request) => service(request).list(request.params.id));
 
+  app.get('/members/:id/actions', {
+    schema: {
+      summary: 'Các thao tác có thể ghi tiếp cho đảng viên (theo trạng thái hiện tại)', tags, params: IdParams,
+      response: {
+        200: Type.Object({
+          status: Type.String(), grade: Nullable(Type.String()), events: Type.Array(Type.String()),
+          removalReasons: Type.Array(Type.String()), disciplineForms: Type.Array(Type.String()), lastDate: Nullable(Type.String()),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => service(request).actions(request.params.id));
+
   app.post('/members/:id/events/check', {
     schema: {
       summary: 'Kiểm tra một sự kiện theo quy định của Đảng tại ngày của nó, không lưu', tags, params: IdParams,
