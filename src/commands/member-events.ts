@@ -6,10 +6,11 @@ import { authorize, type Actor } from '../policies/index.ts';
 import { MemberRepository } from '../db/repos/members.ts';
 import { UnitRepository } from '../db/repos/units.ts';
 import { inTransaction, pgErrorCode } from '../db/transaction.ts';
+import { absenceMonths } from '../db/repos/meetings.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors.ts';
 import { isIsoDate, todayIso, formatVietnameseDate } from '../domain/dates.ts';
 import {
-  allowedDisciplineForms, allowedEvents, allowedRemovalReasons, checkRecognition, checkTransition, replay, stateOf,
+  allowedDisciplineForms, allowedEvents, allowedRemovalReasons, checkRecognition, checkRemovalForAbsence, checkTransition, replay, stateOf,
   type EventKind, type LifecycleEvent, type ReplayOptions, type RuleMessage,
 } from '../domain/lifecycle/index.ts';
 import type { Grade, LifecycleStatus } from '../domain/lifecycle/events.ts';
@@ -231,6 +232,14 @@ export class MemberEventService {
     }
     if (input.kind === 'recognition' && member.admission_date) {
       const r = checkRecognition({ admissionCeremonyDate: member.admission_date, decisionDate: input.decisionDate ?? input.effectiveDate, cellResolutionDate: input.cellResolutionDate ?? null });
+      if (!r.ok) errors.push(...r.errors);
+      warnings.push(...r.warnings);
+    }
+    if (input.kind === 'removal' && (input.reason === 'abandoned_activities' || input.reason === 'unpaid_dues')) {
+      // The months come from the cell's meeting records of the decision's year.
+      const year = Number(input.effectiveDate.slice(0, 4));
+      const months = await absenceMonths(db as Kysely<Database>, memberId, year);
+      const r = checkRemovalForAbsence({ monthsAbsentWithoutReason: months.absent, monthsDuesUnpaidWithoutReason: months.unpaid, year, reason: input.reason });
       if (!r.ok) errors.push(...r.errors);
       warnings.push(...r.warnings);
     }

@@ -99,6 +99,24 @@ export interface MemberEventTable {
   recorded_by: number | null;
 }
 
+export interface CellMeetingTable {
+  id: Generated<number>;
+  unit_id: number;
+  month: DateString;
+  held_on: DateString;
+  note: string | null;
+  row_version: Generated<number>;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number;
+  member_id: number;
+  attended: boolean;
+  absence_reason: string | null;
+  reason_accepted: Generated<boolean>;
+  dues_paid: Generated<boolean>;
+}
+
 export interface AppUserTable {
   id: Generated<number>;
   username: string;
@@ -136,6 +154,8 @@ export interface Database {
   member: MemberTable;
   member_period: MemberPeriodTable;
   member_event: MemberEventTable;
+  cell_meeting: CellMeetingTable;
+  meeting_attendance: MeetingAttendanceTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;

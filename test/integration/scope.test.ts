@@ -77,6 +77,13 @@ const cases: Record<string, Case> = {
     method: 'POST', url: () => `/api/members/${m('Trần Ngọc Tâm')}/events`,
     payload: () => ({ kind: 'death', effectiveDate: '2026-01-05', decisionNumber: '12-QĐ/HU', rowVersion: 1 }),
   },
+  'GET /api/units/:id/meetings': { method: 'GET', url: () => `/api/units/${u('28861.01')}/meetings?year=2026` },
+  'GET /api/units/:id/meetings/:month': { method: 'GET', url: () => `/api/units/${u('28861.01')}/meetings/2026-01` },
+  'PUT /api/units/:id/meetings/:month': {
+    method: 'PUT', url: () => `/api/units/${u('28861.01')}/meetings/2026-01`,
+    payload: () => ({ heldOn: '2026-01-10', attendance: [] }),
+  },
+  'GET /api/queues': { method: 'GET', url: () => '/api/queues', check: noChauThanh },
   'GET /api/users': { method: 'GET', url: () => '/api/users', cookie: () => outsiderAdmin, check: noChauThanh },
   'POST /api/users': {
     method: 'POST', url: () => '/api/users', cookie: () => outsiderAdmin,
