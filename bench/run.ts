@@ -12,6 +12,7 @@ import { loadDemoData } from '../src/commands/demo.ts';
 import { buildServer } from '../src/http/server.ts';
 import { DEMO_PASSWORD } from '../src/commands/demo-users.ts';
 import { ACTIVE_STATUSES } from '../src/domain/members.ts';
+import { serverUrl } from '../test/integration/helpers.ts';
 
 interface Figure {
   engine: string;
@@ -32,16 +33,6 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ min: nu
   }
   samples.sort((a, b) => a - b);
   return { min: samples[0]!, median: samples[Math.floor(samples.length / 2)]!, max: samples[samples.length - 1]! };
-}
-
-function serverUrl(database: string): string {
-  const user = encodeURIComponent(process.env.PGUSER ?? 'postgres');
-  const password = process.env.PGPASSWORD ? `:${encodeURIComponent(process.env.PGPASSWORD)}` : '';
-  const host = process.env.PGHOST ?? '127.0.0.1';
-  const port = process.env.PGPORT ?? '5432';
-  return host.startsWith('/')
-    ? `postgres://${user}${password}@localhost:${port}/${database}?host=${encodeURIComponent(host)}`
-    : `postgres://${user}${password}@${host}:${port}/${database}`;
 }
 
 async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {

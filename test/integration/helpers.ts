@@ -8,7 +8,8 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export const backend = (process.env.DANGVU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
-function serverUrl(database: string): string {
+/** A URL for a database on the PostgreSQL server named by the PG* variables (also used by bench/). */
+export function serverUrl(database: string): string {
   const user = encodeURIComponent(process.env.PGUSER ?? 'postgres');
   const password = process.env.PGPASSWORD ? `:${encodeURIComponent(process.env.PGPASSWORD)}` : '';
   const host = process.env.PGHOST ?? '127.0.0.1';
