@@ -24,6 +24,21 @@ if (!hasChromium) {
   console.warn(`[e2e] skipped: ${CHROMIUM} not found (install Debian's chromium to run the browser tests)`);
 }
 
+/** The local calendar day, YYYY-MM-DD (the server counts days the same way). */
+function localIso(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** `months` later (earlier when negative) on the same day of the month, the last day when the month is shorter; then `days`. */
+function shiftIso(iso: string, months: number, days = 0): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last) + days)).toISOString().slice(0, 10);
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
 describe.skipIf(!hasChromium)('web UI in Chromium', () => {
   let database: DatabaseHandle;
   let app: App;
@@ -84,6 +99,14 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByTestId('header-user').waitFor();
+  }
+
+  /** A session cookie for calls to the API from the test itself. */
+  async function apiLogin(username: string): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.headers['set-cookie'];
+    return (Array.isArray(cookie) ? cookie : [String(cookie)]).map((c) => c.split(';')[0]).join('; ');
   }
 
   it('shows an error on a wrong password', async () => {
@@ -353,6 +376,122 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await shot(page, '17-members-en');
     await page.getByTestId('lang-switch').getByText('VI').click();
     await page.getByRole('link', { name: 'Đảng viên', exact: true }).first().waitFor();
+  });
+
+  it('staff recognize a probationary member as official, the party rules checked live, and void a mistaken decision', async () => {
+    // Setup through the API: a probationary member whose admission ceremony was exactly 13 months ago.
+    const today = localIso(new Date());
+    const admission = shiftIso(today, -13);
+    const due = shiftIso(admission, 12); // the end of the 12 months of probation (Điều lệ Đảng, Điều 5)
+    const dayEarly = shiftIso(due, 0, -1);
+    const staff = await apiLogin('staff831');
+    const created = await app.inject({
+      method: 'POST', url: '/api/members', headers: { cookie: staff },
+      payload: {
+        fullName: 'Huỳnh Thị Mai', sex: 'female', birthDate: '1996-08-15', citizenId: '083196000777', birthProvinceCode: '83',
+        status: 'probationary', admissionDate: admission, unitId: fixture.units['28861.01'],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const memberId = (created.json() as { id: number }).id;
+    const eventsOf = async () => (await app.inject({ method: 'GET', url: `/api/members/${memberId}/events`, headers: { cookie: staff } })).json() as Array<{ kind: string; voidedBy: number | null }>;
+
+    const page = await newPage();
+    await login(page, 'staff831');
+    await page.goto(`${base}/members/${memberId}`);
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('Huỳnh Thị Mai');
+    const headerStatus = page.locator('.page-header [data-status]');
+    expect(await headerStatus.textContent()).toBe('Dự bị');
+
+    // Thao tác lists what a probationary member allows.
+    await page.getByTestId('member-actions').click();
+    const recognize = page.getByRole('menuitem', { name: 'Công nhận chính thức', exact: true });
+    await recognize.waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Miễn công tác và sinh hoạt' }).count()).toBe(0);
+    await shot(page, '21-member-actions', true);
+    await recognize.click();
+    const dialog = page.getByTestId('event-dialog');
+    await dialog.getByTestId('event-dialog-title').waitFor();
+    expect(await dialog.getByTestId('event-dialog-title').textContent()).toBe('Công nhận đảng viên chính thức');
+    expect(await dialog.locator('#decisionNumber').getAttribute('placeholder')).toBe('123-QĐ/HU');
+    const checks = dialog.getByTestId('rule-checks');
+    const submit = dialog.getByTestId('event-submit');
+
+    // One day short of 12 months: Điều 5 refuses, and the decision cannot be submitted.
+    await dialog.locator('#effectiveDate').click();
+    await dialog.locator('#effectiveDate').fill(dmy(dayEarly));
+    await dialog.locator('#effectiveDate').press('Enter');
+    await dialog.locator('#decisionNumber').fill('45-QĐ/HU');
+    const ruleError = checks.getByTestId('rule-error').first();
+    await ruleError.waitFor();
+    expect(await ruleError.textContent()).toContain('Điều 5');
+    expect(await ruleError.textContent()).toContain(dmy(due));
+    expect(await submit.isDisabled()).toBe(true);
+    await shot(page, '22-event-rule-error', true);
+
+    // Exactly 12 months: valid, and official afterwards.
+    await dialog.locator('#effectiveDate').click();
+    await dialog.locator('#effectiveDate').fill(dmy(due));
+    await dialog.locator('#effectiveDate').press('Enter');
+    await dialog.locator('#issuedBy').fill('Ban Thường vụ Huyện ủy Châu Thành');
+    await expect.poll(() => checks.getByTestId('rule-ok').textContent().catch(() => '')).toBe('Hợp lệ — trạng thái sau: Chính thức');
+    expect(await checks.getByTestId('rule-error').count()).toBe(0);
+    expect(await submit.isDisabled()).toBe(false);
+    await shot(page, '23-event-valid', true);
+
+    // A double click records once (one request key per opening of the dialog).
+    await submit.dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => headerStatus.textContent()).toBe('Chính thức');
+    expect(page.url()).toContain('tab=events');
+    const timeline = page.getByTestId('events');
+    const recognition = timeline.locator('[data-testid="event-item"][data-kind="recognition"]');
+    await recognition.waitFor();
+    expect(await recognition.textContent()).toContain('Công nhận đảng viên chính thức');
+    expect(await recognition.textContent()).toContain('Quyết định số 45-QĐ/HU của Ban Thường vụ Huyện ủy Châu Thành');
+    expect(await recognition.textContent()).toContain('Ghi bởi staff831');
+    expect(await timeline.textContent()).toContain(dmy(due));
+    expect(await eventsOf()).toHaveLength(1);
+    await shot(page, '24-member-events');
+    await page.getByRole('tab', { name: 'Quá trình sinh hoạt' }).click();
+    await page.getByTestId('periods').getByText('Chính thức').waitFor();
+
+    // The recognition was entered by mistake: void it. Meanwhile someone edits the profile (409), the user reloads.
+    await page.getByTestId('member-actions').click();
+    await page.getByRole('menuitem', { name: 'Hủy một quyết định đã ghi' }).click();
+    const voidDialog = page.getByTestId('event-dialog');
+    await voidDialog.locator('#voidsEventId').click();
+    await page.locator('.ant-select-item-option', { hasText: '45-QĐ/HU' }).click();
+    await voidDialog.locator('#effectiveDate').click();
+    await voidDialog.locator('#effectiveDate').fill(dmy(today));
+    await voidDialog.locator('#effectiveDate').press('Enter');
+    await voidDialog.locator('#note').fill('Nhập nhầm: chi bộ chưa họp xét');
+    await expect.poll(() => voidDialog.getByTestId('rule-ok').textContent().catch(() => '')).toBe('Hợp lệ — trạng thái sau: Dự bị');
+    const current = (await app.inject({ method: 'GET', url: `/api/members/${memberId}`, headers: { cookie: staff } })).json() as { rowVersion: number };
+    const edited = await app.inject({ method: 'PATCH', url: `/api/members/${memberId}`, headers: { cookie: staff }, payload: { occupation: 'Giáo viên', rowVersion: current.rowVersion } });
+    expect(edited.statusCode).toBe(200);
+    await voidDialog.getByTestId('event-submit').click();
+    await voidDialog.getByTestId('event-conflict').waitFor();
+    expect(await voidDialog.locator('#note').inputValue()).toBe('Nhập nhầm: chi bộ chưa họp xét');
+    await shot(page, '25-event-conflict', true);
+    await voidDialog.getByTestId('event-conflict-reload').click();
+    await voidDialog.getByTestId('event-conflict').waitFor({ state: 'detached' });
+    await expect.poll(() => voidDialog.getByTestId('rule-ok').textContent().catch(() => '')).toBe('Hợp lệ — trạng thái sau: Dự bị');
+    await voidDialog.getByTestId('event-submit').click();
+    await voidDialog.waitFor({ state: 'detached' });
+    await expect.poll(() => headerStatus.textContent()).toBe('Dự bị');
+    const voided = timeline.locator('[data-testid="event-item"][data-kind="recognition"]');
+    await expect.poll(() => voided.getAttribute('data-voided')).toBe('true');
+    expect(await voided.getByTestId('event-voided-tag').textContent()).toBe('Đã hủy');
+    expect(await voided.textContent()).toContain('Bị hủy ngày');
+    expect(await voided.locator('.event-kind').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
+    expect(await timeline.locator('[data-testid="event-item"][data-kind="void"]').textContent()).toContain('Nhập nhầm');
+    const events = await eventsOf();
+    expect(events.map((e) => e.kind)).toEqual(['recognition', 'void']);
+    await shot(page, '26-member-events-voided');
+    await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
+    await page.getByTestId('audit-trail').getByText('Ghi quyết định').first().waitFor();
+    await shot(page, '27-member-history-events');
   });
 
   it('had no errors in the browser console', () => {

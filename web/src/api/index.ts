@@ -1,8 +1,8 @@
 // One function per API route the UI uses.
 import { get, patch, post } from './client.ts';
 import type {
-  AuditEntry, Me, Member, MemberFilter, MemberPage, MemberPeriod, MemberProfile, NewUnit, NewUser,
-  UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
+  AuditEntry, EventCheck, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
+  NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
 } from './types.ts';
 
 export * from './types.ts';
@@ -27,6 +27,12 @@ export const api = {
   memberPeriods: (id: number) => get<MemberPeriod[]>(`/members/${id}/periods`),
   memberHistory: (id: number) => get<AuditEntry[]>(`/members/${id}/history`),
   updateMember: (id: number, body: Partial<MemberProfile> & { rowVersion: number }) => patch<Member>(`/members/${id}`, body),
+  memberEvents: (id: number) => get<MemberEvent[]>(`/members/${id}/events`),
+  memberActions: (id: number) => get<MemberActions>(`/members/${id}/actions`),
+  /** The rule checks of an event, nothing stored. */
+  checkMemberEvent: (id: number, body: EventInput, signal?: AbortSignal) => post<EventCheck>(`/members/${id}/events/check`, body, signal),
+  /** Records an event: 201 (or 200 with `replayed` when the requestKey was already used), 400 with the refusing rules, 409 on a concurrent change. */
+  recordMemberEvent: (id: number, body: EventInput & { rowVersion: number; requestKey: string }) => post<RecordedEventAnswer>(`/members/${id}/events`, body),
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),

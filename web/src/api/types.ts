@@ -153,6 +153,88 @@ export interface MemberPeriod {
   decision: string | null;
 }
 
+/** Event kinds of the member's life (src/domain/lifecycle/events.ts). */
+export const EVENT_KINDS = [
+  'admission', 'recognition', 'non_recognition', 'transfer_out_official', 'transfer_out_temporary', 'transfer_in',
+  'exemption_start', 'exemption_end', 'removal', 'leave_on_request', 'discipline', 'expulsion', 'death', 'void',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const REMOVAL_REASONS = [
+  'abandoned_activities', 'unpaid_dues', 'not_recognized_after_probation', 'transfer_letter_not_presented',
+  'no_improvement_after_education', 'two_years_violation', 'card_surrendered', 'political_standard',
+] as const;
+export const DISCIPLINE_FORMS = ['reprimand', 'warning', 'dismissal_from_posts'] as const;
+export const EXEMPTION_GROUNDS = ['age_health', 'other'] as const;
+export const TRANSFER_PURPOSES = ['work', 'study'] as const;
+
+/** What a dialog sends to record (or check) an event; kind-specific fields only where the kind needs them. */
+export interface EventInput {
+  kind: EventKind;
+  effectiveDate: string;
+  decisionNumber?: string | null;
+  decisionDate?: string | null;
+  issuedBy?: string | null;
+  note?: string | null;
+  attachments?: string[];
+  voidsEventId?: number | null;
+  unitId?: number | null;
+  toUnitId?: number | null;
+  hostUnitId?: number | null;
+  until?: string | null;
+  purpose?: string | null;
+  reason?: string | null;
+  form?: string | null;
+  ground?: string | null;
+  letterNumber?: string | null;
+  letterDeadline?: string | null;
+  cellResolutionDate?: string | null;
+}
+
+/** A recorded event (GET /members/:id/events), in effective-date order. */
+export interface MemberEvent extends Omit<EventInput, 'kind'> {
+  id: number;
+  memberId: number;
+  kind: string;
+  /** The void event that cancelled this one. */
+  voidedBy: number | null;
+  recordedAt: string;
+  /** Full name of the user who recorded it. */
+  recordedBy: string | null;
+}
+
+/** What can be recorded next ('void' is never listed: any event not yet voided can be voided). */
+export interface MemberActions {
+  status: string;
+  grade: string | null;
+  events: string[];
+  removalReasons: string[];
+  disciplineForms: string[];
+  lastDate: string | null;
+}
+
+/** A party rule that refuses or warns; `message` starts with the rule's source ("Điều lệ Đảng 2011, Điều 5: …"). */
+export interface RuleMessage {
+  ruleId: string;
+  source: string;
+  message: string;
+  messageEn: string;
+  field?: string;
+  validFrom?: string;
+}
+
+export interface EventCheck {
+  ok: boolean;
+  errors: RuleMessage[];
+  warnings: RuleMessage[];
+  statusAfter: string | null;
+}
+
+export interface RecordedEventAnswer {
+  event: MemberEvent;
+  warnings: RuleMessage[];
+  replayed: boolean;
+}
+
 export interface UserView {
   id: number;
   username: string;

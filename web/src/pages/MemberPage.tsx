@@ -1,12 +1,17 @@
 // A member's profile (form 2-HSĐV), the periods of status and cell, the change history, and editing.
-import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Skeleton, Tabs, Timeline, Typography } from 'antd';
-import { EditOutlined, ReloadOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, App, Button, Card, Col, Dropdown, Empty, Flex, Form, Input, Row, Select, Skeleton, Tabs, Timeline, Tooltip, Typography, type MenuProps } from 'antd';
+import { DownOutlined, EditOutlined, FileDoneOutlined, ReloadOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api, ApiError, POLITICAL_THEORY_LEVELS, PROFILE_FIELDS, SEXES, type Member, type MemberProfile, type ProfileField } from '../api/index.ts';
-import { enumLabel, useT } from '../locales/i18n.tsx';
+import {
+  api, ApiError, EVENT_KINDS, POLITICAL_THEORY_LEVELS, PROFILE_FIELDS, SEXES,
+  type EventKind, type Member, type MemberActions, type MemberEvent, type MemberPeriod, type MemberProfile, type ProfileField, type RecordedEventAnswer,
+} from '../api/index.ts';
+import { enumLabel, useI18n, useT } from '../locales/i18n.tsx';
 import { useAuth } from '../lib/auth.tsx';
-import { useAsync } from '../lib/useAsync.ts';
+import { useAsync, type AsyncState } from '../lib/useAsync.ts';
+import { newRequestKey } from '../lib/requestKey.ts';
+import { eventUnitIds, useUnitRefs } from '../lib/useUnitRefs.ts';
 import { ageOf, formatDate, formatDateTime } from '../lib/dates.ts';
 import { applyFieldErrors } from '../lib/formErrors.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -15,6 +20,8 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { AuditTrail } from '../components/AuditTrail.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { InfoGrid } from '../components/InfoGrid.tsx';
+import { EventTimeline, eventSummary } from '../components/EventTimeline.tsx';
+import { EventDialog } from '../components/EventDialog.tsx';
 
 type FieldKind = 'text' | 'date' | 'sex' | 'theory' | 'textarea';
 interface FieldSpec { name: ProfileField; kind: FieldKind; required?: boolean; max?: number; span?: number }
@@ -228,9 +235,8 @@ function ProfileEdit({ member, onSaved, onCancel, onReloaded }: { member: Member
   );
 }
 
-function PeriodsTimeline({ memberId, version }: { memberId: number; version: number }) {
+function PeriodsTimeline({ periods }: { periods: AsyncState<MemberPeriod[] | undefined> }) {
   const t = useT();
-  const periods = useAsync(() => api.memberPeriods(memberId), [memberId, version]);
   if (periods.error) return <ErrorState error={periods.error} onRetry={() => void periods.reload()} />;
   if (!periods.data) return <Skeleton active />;
   if (periods.data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('member.periodsEmpty')} />;
@@ -259,24 +265,63 @@ function PeriodsTimeline({ memberId, version }: { memberId: number; version: num
   );
 }
 
-function HistoryTab({ memberId, version }: { memberId: number; version: number }) {
+function HistoryTab({ memberId, version, unitNames, events }: { memberId: number; version: number; unitNames: Record<number, string>; events: MemberEvent[] | undefined }) {
+  const t = useT();
   const history = useAsync(() => api.memberHistory(memberId), [memberId, version]);
-  // Cell ids in the trail are shown with their names, from the member's periods.
-  const periods = useAsync(() => api.memberPeriods(memberId), [memberId, version]);
   if (history.error) return <ErrorState error={history.error} onRetry={() => void history.reload()} />;
-  const unitNames = Object.fromEntries((periods.data ?? []).map((p) => [p.unitId, p.unitName]));
-  return <AuditTrail entries={history.data} loading={history.loading} unitNames={unitNames} />;
+  const eventLabels = Object.fromEntries((events ?? []).map((e) => [e.id, eventSummary(t, e)]));
+  return <AuditTrail entries={history.data} loading={history.loading} unitNames={unitNames} eventLabels={eventLabels} />;
 }
 
-const TABS = ['profile', 'periods', 'history'] as const;
+/** Kinds that end membership: listed apart, in red. */
+const ENDING: readonly string[] = ['removal', 'leave_on_request', 'expulsion', 'death', 'non_recognition'];
+
+/** "Thao tác": the events the member's state allows (from /actions), and voiding a recorded one. */
+function ActionsButton({ actions, events, onPick }: { actions: MemberActions | undefined; events: MemberEvent[] | undefined; onPick: (kind: EventKind) => void }) {
+  const t = useT();
+  const allowed = (actions?.events ?? []).filter((k): k is EventKind => (EVENT_KINDS as readonly string[]).includes(k));
+  const canVoid = (events ?? []).some((e) => e.kind !== 'void' && !e.voidedBy);
+  const item = (k: EventKind) => ({ key: k, label: enumLabel(t, 'action', k), danger: ENDING.includes(k) && k !== 'non_recognition' ? true : undefined, 'data-testid': `action-${k}` });
+  const life = allowed.filter((k) => !ENDING.includes(k));
+  const ending = allowed.filter((k) => ENDING.includes(k));
+  const items: MenuProps['items'] = [
+    ...(life.length ? [{ type: 'group' as const, key: 'life', label: t('actions.groupLife'), children: life.map(item) }] : []),
+    ...(ending.length ? [{ type: 'group' as const, key: 'end', label: t('actions.groupEnd'), children: ending.map(item) }] : []),
+    ...(canVoid ? [{ type: 'group' as const, key: 'correct', label: t('actions.groupCorrect'), children: [item('void')] }] : []),
+  ];
+  const button = (
+    <Button icon={<FileDoneOutlined />} loading={!actions} disabled={!!actions && items.length === 0} data-testid="member-actions">
+      {t('actions.button')} <DownOutlined style={{ fontSize: 11 }} />
+    </Button>
+  );
+  if (actions && items.length === 0) return <Tooltip title={t('actions.none')}>{button}</Tooltip>;
+  return (
+    <Dropdown trigger={['click']} placement="bottomRight" menu={{ items, onClick: ({ key }) => onPick(key as EventKind), className: 'actions-menu' }}>
+      {button}
+    </Dropdown>
+  );
+}
+
+const TABS = ['profile', 'events', 'periods', 'history'] as const;
 
 export default function MemberPage() {
   const t = useT();
   const { can } = useAuth();
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
+  const { lang } = useI18n();
+  const { message, notification } = App.useApp();
   const member = useAsync(() => api.member(id), [id]);
   const [editing, setEditing] = useState(false);
+  const [dialog, setDialog] = useState<{ kind: EventKind; requestKey: string } | null>(null);
+  // Everything derived from the events follows the member's rowVersion, which every recorded event bumps.
+  const version = member.data?.id === id ? member.data.rowVersion : undefined;
+  const canWrite = can('member.write');
+  const events = useAsync(() => (version === undefined ? Promise.resolve(undefined) : api.memberEvents(id)), [id, version]);
+  const periods = useAsync(() => (version === undefined ? Promise.resolve(undefined) : api.memberPeriods(id)), [id, version]);
+  const actions = useAsync(() => (version === undefined || !canWrite ? Promise.resolve(undefined) : api.memberActions(id)), [id, version, canWrite]);
+  const unitNames = useMemo(() => Object.fromEntries((periods.data ?? []).map((p) => [p.unitId, p.unitName])) as Record<number, string>, [periods.data]);
+  const units = useUnitRefs(eventUnitIds(events.data ?? []), unitNames);
   const tabParam = params.get('tab');
   const tab = (TABS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'history' || can('audit.read')) ? tabParam! : 'profile';
 
@@ -289,6 +334,29 @@ export default function MemberPage() {
     if (key === 'profile') next.delete('tab'); else next.set('tab', key);
     return next;
   });
+  const recorded = (kind: EventKind, answer: RecordedEventAnswer) => {
+    setDialog(null);
+    const event = enumLabel(t, 'event', kind);
+    if (answer.warnings.length > 0) {
+      notification.warning({
+        title: t('eventForm.recordedWarnings', { event }),
+        description: <ul className="plain-list">{answer.warnings.map((w) => <li key={w.ruleId + w.message}>{lang === 'en' ? w.messageEn : w.message}</li>)}</ul>,
+        duration: 12,
+        placement: 'topRight',
+      });
+    } else if (answer.replayed) {
+      message.info(t('eventForm.replayed'));
+    } else {
+      message.success(t('eventForm.recorded', { event }));
+    }
+    setTab('events');
+    void member.reload();
+  };
+  const reloadAll = async () => {
+    await member.reload();
+    await Promise.all([events.reload(), actions.reload()]);
+    message.info(t('eventForm.reloaded'));
+  };
 
   return (
     <>
@@ -302,8 +370,11 @@ export default function MemberPage() {
             <Link to={`/units/${m.unitId}`} data-testid="member-cell">{m.unitName}</Link>
           </>
         }
-        extra={can('member.write') && !editing ? (
-          <Button type="primary" icon={<EditOutlined />} onClick={() => { setEditing(true); setTab('profile'); }} data-testid="member-edit">{t('member.edit')}</Button>
+        extra={canWrite && !editing ? (
+          <>
+            <ActionsButton actions={actions.data} events={events.data} onPick={(kind) => setDialog({ kind, requestKey: newRequestKey() })} />
+            <Button type="primary" icon={<EditOutlined />} onClick={() => { setEditing(true); setTab('profile'); }} data-testid="member-edit">{t('member.edit')}</Button>
+          </>
         ) : undefined}
       />
       <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
@@ -324,11 +395,33 @@ export default function MemberPage() {
                   />
                 : <ProfileView member={m} />,
             },
-            { key: 'periods', label: t('member.tab.periods'), disabled: editing, children: tab === 'periods' ? <PeriodsTimeline memberId={m.id} version={m.rowVersion} /> : null },
-            ...(can('audit.read') ? [{ key: 'history', label: t('member.tab.history'), disabled: editing, children: tab === 'history' ? <HistoryTab memberId={m.id} version={m.rowVersion} /> : null }] : []),
+            {
+              key: 'events',
+              label: t('member.tab.events'),
+              disabled: editing,
+              children: tab === 'events' ? (
+                <EventTimeline events={events.data} error={events.error} onRetry={() => void events.reload()} periods={periods.data} units={units} canWrite={canWrite} />
+              ) : null,
+            },
+            { key: 'periods', label: t('member.tab.periods'), disabled: editing, children: tab === 'periods' ? <PeriodsTimeline periods={periods} /> : null },
+            ...(can('audit.read') ? [{ key: 'history', label: t('member.tab.history'), disabled: editing, children: tab === 'history' ? <HistoryTab memberId={m.id} version={m.rowVersion} unitNames={unitNames} events={events.data} /> : null }] : []),
           ]}
         />
       </Card>
+      {dialog && (
+        <EventDialog
+          key={dialog.requestKey}
+          kind={dialog.kind}
+          requestKey={dialog.requestKey}
+          member={m}
+          actions={actions.data}
+          events={events.data ?? []}
+          units={units}
+          onClose={() => setDialog(null)}
+          onRecorded={(answer) => recorded(dialog.kind, answer)}
+          onReload={reloadAll}
+        />
+      )}
     </>
   );
 }
