@@ -112,6 +112,36 @@ check
     });
   });
 
+const report = program.command('report').description('Báo cáo (JSON hoặc Excel); ghi ra --out nếu có, nếu không ra màn hình');
+report
+  .command('attrition')
+  .description('Đảng viên bỏ sinh hoạt, không đóng đảng phí, xin ra khỏi Đảng: số theo lý do, theo kết quả giải quyết, danh sách')
+  .requiredOption('--unit <code>', 'mã đơn vị (tính theo ngày --until)')
+  .requiredOption('--since <date>', 'từ ngày YYYY-MM-DD')
+  .option('--until <date>', 'đến ngày YYYY-MM-DD (mặc định hôm nay)')
+  .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'xlsx']).default('json'))
+  .option('--out <file>', 'ghi ra tệp')
+  .action(async (opts: { unit: string; since: string; until?: string; format: 'json' | 'xlsx'; out?: string }) => {
+    const { isIsoDate, todayIso } = await import('../domain/dates.ts');
+    for (const [name, value] of [['--since', opts.since], ['--until', opts.until]] as const) {
+      if (value !== undefined && !isIsoDate(value)) throw new CliError(`${name} phải là ngày dạng YYYY-MM-DD, không phải "${value}"`);
+    }
+    const until = opts.until ?? todayIso();
+    if (until < opts.since) throw new CliError('--until phải từ --since trở đi');
+    if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new CliError('Định dạng xlsx cần --out TỆP');
+    const { attritionReport } = await import('../reports/attrition.ts');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit, until);
+      const result = await attritionReport(handle.db, actor, unitId, opts.since, until);
+      const body = opts.format === 'xlsx' ? await (await import('../reports/attrition-xlsx.ts')).attritionXlsx(result) : JSON.stringify(result, null, 2) + '\n';
+      if (opts.out) {
+        (await import('node:fs')).writeFileSync(opts.out, body);
+        console.error(`Đã ghi ${opts.out}: ${result.total} trường hợp.`);
+      } else process.stdout.write(body);
+    });
+  });
+
 const users = program.command('users').description('Quản lý người dùng');
 users
   .command('add')

@@ -117,6 +117,18 @@ export interface MeetingAttendanceTable {
   dues_paid: Generated<boolean>;
 }
 
+export interface CounsellingTable {
+  id: Generated<number>;
+  member_id: number;
+  met_on: DateString;
+  met_by: string;
+  topic: string;
+  outcome: string;
+  note: string | null;
+  recorded_at: Timestamp;
+  recorded_by: number | null;
+}
+
 export interface AppUserTable {
   id: Generated<number>;
   username: string;
@@ -155,6 +167,7 @@ export interface Database {
   member_period: MemberPeriodTable;
   member_event: MemberEventTable;
   cell_meeting: CellMeetingTable;
+  counselling: CounsellingTable;
   meeting_attendance: MeetingAttendanceTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;

@@ -20,6 +20,7 @@ import { unitRoutes } from './routes/units.ts';
 import { memberRoutes } from './routes/members.ts';
 import { memberEventRoutes } from './routes/member-events.ts';
 import { meetingRoutes } from './routes/meetings.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
 
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     memberRoutes(api as App, deps);
     memberEventRoutes(api as App, deps);
     meetingRoutes(api as App, deps);
+    reportRoutes(api as App, deps);
     userRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });

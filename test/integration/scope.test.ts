@@ -84,6 +84,12 @@ const cases: Record<string, Case> = {
     payload: () => ({ heldOn: '2026-01-10', attendance: [] }),
   },
   'GET /api/queues': { method: 'GET', url: () => '/api/queues', check: noChauThanh },
+  'GET /api/members/:id/counselling': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}/counselling` },
+  'POST /api/members/:id/counselling': {
+    method: 'POST', url: () => `/api/members/${m('Trần Ngọc Tâm')}/counselling`,
+    payload: () => ({ metOn: '2026-01-05', metBy: 'Người lạ', topic: 'unpaid_dues', outcome: 'persists' }),
+  },
+  'GET /api/reports/attrition': { method: 'GET', url: () => `/api/reports/attrition?unitId=${u('831')}&since=2016-01-01` },
   'GET /api/users': { method: 'GET', url: () => '/api/users', cookie: () => outsiderAdmin, check: noChauThanh },
   'POST /api/users': {
     method: 'POST', url: () => '/api/users', cookie: () => outsiderAdmin,

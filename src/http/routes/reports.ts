@@ -1,0 +1,60 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import type { App } from '../server.ts';
+import { actorOf } from '../server.ts';
+import type { RouteDeps } from './deps.ts';
+import { attritionReport } from '../../reports/attrition.ts';
+import { attritionXlsx } from '../../reports/attrition-xlsx.ts';
+import { CounsellingRepository } from '../../db/repos/counselling.ts';
+import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
+
+const Counselling = Type.Object({ id: Type.Integer(), metOn: Type.String(), metBy: Type.String(), topic: Type.String(), outcome: Type.String(), note: Nullable(Type.String()) });
+
+export function reportRoutes(app: App, { database }: RouteDeps) {
+  app.get('/members/:id/counselling', {
+    schema: { summary: 'Các lần gặp gỡ, động viên đảng viên', tags: ['attrition'], params: IdParams, response: { 200: Type.Array(Counselling), ...errorResponses } },
+  }, async (request) => new CounsellingRepository(database.db, actorOf(request)).list(request.params.id));
+
+  app.post('/members/:id/counselling', {
+    schema: {
+      summary: 'Ghi một lần gặp gỡ, động viên', tags: ['attrition'], params: IdParams,
+      body: Type.Object({
+        metOn: IsoDate, metBy: Type.String({ minLength: 1, maxLength: 200 }),
+        topic: Type.Union([Type.Literal('abandoned_activities'), Type.Literal('unpaid_dues'), Type.Literal('asked_to_leave')]),
+        outcome: Type.Union([Type.Literal('returned'), Type.Literal('persists'), Type.Literal('unreachable')]),
+        note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+      }),
+      response: { 201: Counselling, ...errorResponses },
+    },
+  }, async (request, reply) => reply.code(201).send(await new CounsellingRepository(database.db, actorOf(request)).add(request.params.id, { note: null, ...request.body })));
+
+  app.get('/reports/attrition', {
+    schema: {
+      summary: 'Đảng viên bỏ sinh hoạt, xin ra khỏi Đảng: số theo lý do, theo kết quả giải quyết, và danh sách', tags: ['reports'],
+      querystring: Type.Object({ unitId: Id, since: IsoDate, until: Type.Optional(IsoDate), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }),
+      response: {
+        200: Type.Object({
+          unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), since: Type.String(), until: Type.String(),
+          total: Type.Integer(), byReason: Type.Record(Type.String(), Type.Integer()), byOutcome: Type.Record(Type.String(), Type.Integer()),
+          people: Type.Array(Type.Object({
+            memberId: Type.Integer(), fullName: Type.String(), unitCode: Type.String(), unitName: Type.String(), reason: Type.String(), outcome: Type.String(),
+            settledOn: Nullable(Type.String()), decisionNumber: Nullable(Type.String()),
+            counselling: Type.Array(Type.Object({ metOn: Type.String(), metBy: Type.String(), outcome: Type.String(), note: Nullable(Type.String()) })),
+          })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request, reply) => {
+    const { unitId, since, until, format } = request.query;
+    const report = await attritionReport(database.db, actorOf(request), unitId, since, until);
+    if (format === 'xlsx') {
+      // A file, not the JSON of the response schema: send it past the typed serializer.
+      const raw = reply as unknown as FastifyReply;
+      return raw.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="attrition-${report.unit.code}-${since}.xlsx"`)
+        .serializer((b: unknown) => b as string).send(await attritionXlsx(report));
+    }
+    return report;
+  });
+}
