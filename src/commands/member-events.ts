@@ -194,7 +194,8 @@ export class MemberEventService {
   private async evaluate(db: Kysely<Database> | Transaction<Database>, memberId: number, input: EventInput): Promise<EventCheck> {
     const fields = fieldErrors(input, todayIso());
     const asRule = (f: FieldError): RuleMessage => ({ ruleId: `field.${f.code}`, source: 'dangvu', message: f.message, messageEn: f.message, field: f.field });
-    if (fields.length) return { ok: false, errors: fields.map(asRule), warnings: [], statusAfter: null };
+    // A missing value does not stop the rule checks (the dialog shows both while the user types); a malformed one does.
+    if (fields.some((f) => f.code !== 'required')) return { ok: false, errors: fields.map(asRule), warnings: [], statusAfter: null };
     for (const field of ['unitId', 'toUnitId', 'hostUnitId'] as const) {
       const id = input[field];
       if (!id) continue;
@@ -213,7 +214,7 @@ export class MemberEventService {
       id: 'new', kind: input.kind, effective_date: input.effectiveDate, decision_number: input.decisionNumber ?? null,
       decision_date: input.decisionDate ?? null, issued_by: input.issuedBy ?? null, details: detailsOf(input), voids_event_id: input.voidsEventId ?? null,
     });
-    const errors: RuleMessage[] = [];
+    const errors: RuleMessage[] = fields.map(asRule);
     const warnings: RuleMessage[] = [];
     const lastDate = before.applied.at(-1)?.date ?? initial?.date ?? null;
     if (input.kind !== 'void' && lastDate && input.effectiveDate < lastDate) {
@@ -232,7 +233,8 @@ export class MemberEventService {
     }
     if (input.kind === 'recognition' && member.admission_date) {
       const r = checkRecognition({ admissionCeremonyDate: member.admission_date, decisionDate: input.decisionDate ?? input.effectiveDate, cellResolutionDate: input.cellResolutionDate ?? null });
-      if (!r.ok) errors.push(...r.errors);
+      // Without a decision date the effective date stood in for it: point the message at the field the user typed.
+      if (!r.ok) errors.push(...r.errors.map((e) => (!input.decisionDate && e.field === 'decisionDate' ? { ...e, field: 'effectiveDate' } : e)));
       warnings.push(...r.warnings);
     }
     if (input.kind === 'removal' && (input.reason === 'abandoned_activities' || input.reason === 'unpaid_dues')) {
@@ -244,9 +246,8 @@ export class MemberEventService {
       warnings.push(...r.warnings);
     }
     const after = replay([...existing, candidate], { initial });
-    for (const issue of after.issues.filter((i) => i.eventId === 'new')) {
-      if (!errors.some((e) => e.message === issue.message)) errors.push(issue);
-    }
+    // The replay's own findings repeat the checks above; they add something only when nothing else was found.
+    if (!errors.length) errors.push(...after.issues.filter((i) => i.eventId === 'new'));
     const unique = (list: RuleMessage[]) => list.filter((m, i) => list.findIndex((x) => x.message === m.message) === i);
     return { ok: errors.length === 0, errors: unique(errors), warnings: unique(warnings), statusAfter: errors.length ? null : after.state.status };
   }
