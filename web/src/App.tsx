@@ -15,6 +15,7 @@ const TreePage = lazy(() => import('./pages/TreePage.tsx'));
 const UnitPage = lazy(() => import('./pages/UnitPage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const MemberPage = lazy(() => import('./pages/MemberPage.tsx'));
+const AttritionPage = lazy(() => import('./pages/AttritionPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
@@ -45,6 +46,7 @@ function AppRoutes() {
         <Route path="units/:id" element={<UnitPage />} />
         <Route path="members" element={<MembersPage />} />
         <Route path="members/:id" element={<MemberPage />} />
+        <Route path="reports/attrition" element={<AttritionPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

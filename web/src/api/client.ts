@@ -68,3 +68,4 @@ export async function request<T>(method: string, path: string, options: { query?
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
 export const post = <T>(path: string, body: unknown, signal?: AbortSignal) => request<T>('POST', path, { body, signal });
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });

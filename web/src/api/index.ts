@@ -1,7 +1,7 @@
 // One function per API route the UI uses.
-import { get, patch, post } from './client.ts';
+import { get, patch, post, put, queryString } from './client.ts';
 import type {
-  AuditEntry, EventCheck, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
+  AttritionReport, AuditEntry, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
 } from './types.ts';
 
@@ -33,6 +33,21 @@ export const api = {
   checkMemberEvent: (id: number, body: EventInput, signal?: AbortSignal) => post<EventCheck>(`/members/${id}/events/check`, body, signal),
   /** Records an event: 201 (or 200 with `replayed` when the requestKey was already used), 400 with the refusing rules, 409 on a concurrent change. */
   recordMemberEvent: (id: number, body: EventInput & { rowVersion: number; requestKey: string }) => post<RecordedEventAnswer>(`/members/${id}/events`, body),
+
+  counselling: (id: number) => get<Counselling[]>(`/members/${id}/counselling`),
+  addCounselling: (id: number, body: CounsellingInput) => post<Counselling>(`/members/${id}/counselling`, body),
+
+  /** Work queues of the user's scope (or of a unit in it). */
+  queues: (unitId?: number) => get<WorkQueues>('/queues', { unitId }),
+  /** Months of a year in which the cell met, with counts. */
+  meetings: (unitId: number, year: number) => get<MeetingSummary[]>(`/units/${unitId}/meetings`, { year }),
+  /** The meeting of a month ('YYYY-MM') with the cell's roll that month. */
+  meeting: (unitId: number, month: string) => get<Meeting>(`/units/${unitId}/meetings/${month}`),
+  saveMeeting: (unitId: number, month: string, body: MeetingInput) => put<Meeting>(`/units/${unitId}/meetings/${month}`, body),
+
+  attrition: (unitId: number, since: string, until: string) => get<AttritionReport>('/reports/attrition', { unitId, since, until }),
+  /** The URL of the attrition report as a spreadsheet (a plain link: the browser downloads it). */
+  attritionXlsxUrl: (unitId: number, since: string, until: string) => `/api/reports/attrition${queryString({ unitId, since, until })}&format=xlsx`,
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),

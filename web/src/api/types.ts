@@ -253,6 +253,105 @@ export interface NewUser {
   scopeUnitId: number;
 }
 
+/** Work queues (GET /queues): each row opens the member with the action's dialog ready. */
+export interface QueueItem {
+  memberId: number;
+  fullName: string;
+  unitId: number;
+  unitName: string;
+  due: string | null;
+  /** Negative: overdue. */
+  daysLeft: number | null;
+  action: 'recognition' | 'removal' | 'transfer_in';
+  detail: { admissionDate?: string; absentMonths?: string[]; unpaidMonths?: string[]; letterIssued?: string; toUnitId?: number | null };
+}
+
+export interface WorkQueues {
+  asOf: string;
+  probationEnding: QueueItem[];
+  absentOrUnpaid: QueueItem[];
+  transfersOverdue: QueueItem[];
+}
+
+export interface MeetingSummary {
+  month: string;
+  heldOn: string;
+  present: number;
+  absent: number;
+  unpaid: number;
+}
+
+export interface AttendanceRow {
+  memberId: number;
+  fullName: string;
+  status: string;
+  /** null: not recorded yet. */
+  attended: boolean | null;
+  absenceReason: string | null;
+  reasonAccepted: boolean;
+  duesPaid: boolean;
+}
+
+export interface Meeting {
+  unitId: number;
+  month: string;
+  heldOn: string | null;
+  note: string | null;
+  rowVersion: number | null;
+  rows: AttendanceRow[];
+}
+
+export interface MeetingInput {
+  heldOn: string;
+  note: string | null;
+  rowVersion: number | null;
+  attendance: Array<{ memberId: number; attended: boolean; absenceReason: string | null; reasonAccepted: boolean; duesPaid: boolean }>;
+}
+
+export const COUNSELLING_TOPICS = ['abandoned_activities', 'unpaid_dues', 'asked_to_leave'] as const;
+export const COUNSELLING_OUTCOMES = ['returned', 'persists', 'unreachable'] as const;
+export const ATTRITION_REASONS = COUNSELLING_TOPICS;
+export const ATTRITION_OUTCOMES = ['removed', 'left', 'returned', 'pending'] as const;
+
+export interface Counselling {
+  id: number;
+  metOn: string;
+  metBy: string;
+  topic: string;
+  outcome: string;
+  note: string | null;
+}
+
+export interface CounsellingInput {
+  metOn: string;
+  metBy: string;
+  topic: string;
+  outcome: string;
+  note?: string | null;
+}
+
+export interface AttritionPerson {
+  memberId: number;
+  fullName: string;
+  unitCode: string;
+  unitName: string;
+  reason: string;
+  outcome: string;
+  settledOn: string | null;
+  decisionNumber: string | null;
+  counselling: Array<{ metOn: string; metBy: string; outcome: string; note: string | null }>;
+}
+
+export interface AttritionReport {
+  unit: { code: string; name: string; kind: string };
+  since: string;
+  until: string;
+  total: number;
+  byReason: Record<string, number>;
+  byOutcome: Record<string, number>;
+  people: AttritionPerson[];
+}
+
 /** Enumerations of the domain (src/domain/*.ts). */
 export const MEMBER_STATUSES = ['probationary', 'official', 'exempt', 'transferring', 'removed', 'left', 'expelled', 'deceased'] as const;
 export const ACTIVE_STATUSES = ['probationary', 'official', 'exempt', 'transferring'] as const;

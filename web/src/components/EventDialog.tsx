@@ -183,9 +183,11 @@ export interface EventDialogProps {
   onRecorded: (answer: RecordedEventAnswer) => void;
   /** Reloads the member (its rowVersion), the allowed actions and the events after a conflict. */
   onReload: () => Promise<void>;
+  /** Values to start from (e.g. the removal reason when opened from a work queue). */
+  initialValues?: { reason?: string | null };
 }
 
-export function EventDialog({ kind, requestKey, member, actions, events, units, onClose, onRecorded, onReload }: EventDialogProps) {
+export function EventDialog({ kind, requestKey, member, actions, events, units, onClose, onRecorded, onReload, initialValues }: EventDialogProps) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
@@ -388,7 +390,7 @@ export function EventDialog({ kind, requestKey, member, actions, events, units, 
         form={form}
         layout="vertical"
         className="event-form"
-        initialValues={{ unitId: kind === 'transfer_in' ? initialUnit?.id ?? null : null }}
+        initialValues={{ unitId: kind === 'transfer_in' ? initialUnit?.id ?? null : null, ...(kind === 'removal' && initialValues?.reason ? { reason: initialValues.reason } : {}) }}
         onValuesChange={(_changed, all) => runCheck({ ...(form.getFieldsValue(true) as Values), ...all })}
         onFinish={() => void submit()}
         disabled={busy}

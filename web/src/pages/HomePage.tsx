@@ -12,6 +12,7 @@ import { KindTag } from '../components/tags.tsx';
 import { StatusStats } from '../components/StatusStats.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { WorkQueues } from '../components/WorkQueues.tsx';
 
 function QuickLink({ to, icon, title, text, testId }: { to: string; icon: ReactNode; title: string; text: string; testId?: string }) {
   return (
@@ -54,6 +55,7 @@ export default function HomePage() {
           </>
         )}
       </Card>
+      <WorkQueues />
       <Typography.Title level={5} style={{ marginTop: 8 }}>{t('home.quickLinks')}</Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12} xl={6}><QuickLink to="/tree" icon={<ApartmentOutlined />} title={t('home.openTree')} text={t('home.openTreeText')} testId="link-tree" /></Col>

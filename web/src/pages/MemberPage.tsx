@@ -1,5 +1,5 @@
 // A member's profile (form 2-HSĐV), the periods of status and cell, the change history, and editing.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, Dropdown, Empty, Flex, Form, Input, Row, Select, Skeleton, Tabs, Timeline, Tooltip, Typography, type MenuProps } from 'antd';
 import { DownOutlined, EditOutlined, FileDoneOutlined, ReloadOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -22,6 +22,7 @@ import { DateField } from '../components/DateField.tsx';
 import { InfoGrid } from '../components/InfoGrid.tsx';
 import { EventTimeline, eventSummary } from '../components/EventTimeline.tsx';
 import { EventDialog } from '../components/EventDialog.tsx';
+import { CounsellingSection } from '../components/CounsellingSection.tsx';
 
 type FieldKind = 'text' | 'date' | 'sex' | 'theory' | 'textarea';
 interface FieldSpec { name: ProfileField; kind: FieldKind; required?: boolean; max?: number; span?: number }
@@ -313,7 +314,7 @@ export default function MemberPage() {
   const { message, notification } = App.useApp();
   const member = useAsync(() => api.member(id), [id]);
   const [editing, setEditing] = useState(false);
-  const [dialog, setDialog] = useState<{ kind: EventKind; requestKey: string } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: EventKind; requestKey: string; reason?: string | null } | null>(null);
   // Everything derived from the events follows the member's rowVersion, which every recorded event bumps.
   const version = member.data?.id === id ? member.data.rowVersion : undefined;
   const canWrite = can('member.write');
@@ -323,6 +324,22 @@ export default function MemberPage() {
   const unitNames = useMemo(() => Object.fromEntries((periods.data ?? []).map((p) => [p.unitId, p.unitName])) as Record<number, string>, [periods.data]);
   const units = useUnitRefs(eventUnitIds(events.data ?? []), unitNames);
   const tabParam = params.get('tab');
+  // ?action=recognition (from a work queue): the dialog of that kind opens once the allowed actions are known.
+  const actionParam = params.get('action');
+  const reasonParam = params.get('reason');
+  useEffect(() => {
+    if (!actionParam || !canWrite || !actions.data || version === undefined) return;
+    const allowed = (actions.data.events as string[]).includes(actionParam) && (EVENT_KINDS as readonly string[]).includes(actionParam);
+    if (allowed) setDialog({ kind: actionParam as EventKind, requestKey: newRequestKey(), reason: reasonParam });
+    else message.warning(t('member.actionNotAllowed', { action: enumLabel(t, 'action', actionParam) }));
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.delete('action');
+      next.delete('reason');
+      return next;
+    }, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actionParam, actions.data, canWrite, version]);
   const tab = (TABS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'history' || can('audit.read')) ? tabParam! : 'profile';
 
   if (member.error) return <ErrorState error={member.error} onRetry={() => void member.reload()} />;
@@ -408,6 +425,7 @@ export default function MemberPage() {
           ]}
         />
       </Card>
+      <CounsellingSection memberId={m.id} canWrite={canWrite} />
       {dialog && (
         <EventDialog
           key={dialog.requestKey}
@@ -420,6 +438,7 @@ export default function MemberPage() {
           onClose={() => setDialog(null)}
           onRecorded={(answer) => recorded(dialog.kind, answer)}
           onReload={reloadAll}
+          initialValues={{ reason: dialog.reason }}
         />
       )}
     </>

@@ -18,11 +18,14 @@ import { AuditTrail } from '../components/AuditTrail.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { InfoGrid } from '../components/InfoGrid.tsx';
+import { CellMeetings } from '../components/CellMeetings.tsx';
 
-const TABS = ['children', 'members', 'history'] as const;
+const TABS = ['children', 'members', 'meetings', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 /** Query parameters that belong to the member list on the members tab. */
 const MEMBER_PARAMS = ['q', 'status', 'sex', 'ageBand', 'unitKind', 'page'];
+/** Query parameters of the meetings tab. */
+const MEETING_PARAMS = ['year', 'month'];
 
 function ChildrenTable({ unit }: { unit: UnitDetail }) {
   const t = useT();
@@ -248,15 +251,16 @@ export default function UnitPage() {
   const unit = useAsync(() => api.unit(id), [id]);
   const [dialog, setDialog] = useState<'add' | 'change' | null>(null);
   const tabParam = params.get('tab');
-  const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as TabKey) : 'children';
 
   if (unit.error) return <ErrorState error={unit.error} onRetry={() => void unit.reload()} />;
   const u = unit.data;
   if (!u || u.id !== id) return <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  const isCell = u.kind === 'cell' || u.kind === 'grassroots_cell';
+  const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'meetings' || isCell) ? (tabParam as TabKey) : 'children';
 
   const setTab = (key: string) => setParams((prev) => {
     const next = new URLSearchParams(prev);
-    MEMBER_PARAMS.forEach((p) => next.delete(p));
+    [...MEMBER_PARAMS, ...MEETING_PARAMS].forEach((p) => next.delete(p));
     if (key === 'children') next.delete('tab'); else next.set('tab', key);
     return next;
   });
@@ -303,6 +307,7 @@ export default function UnitPage() {
           items={[
             { key: 'children', label: `${t('unit.tab.children')} (${u.childCount})`, children: tab === 'children' ? <ChildrenTable unit={u} /> : null },
             { key: 'members', label: t('unit.tab.members'), children: tab === 'members' ? <MemberList unitId={u.id} /> : null },
+            ...(isCell ? [{ key: 'meetings', label: t('unit.tab.meetings'), children: tab === 'meetings' ? <CellMeetings unitId={u.id} canWrite={can('member.write') && !u.dissolvedOn} /> : null }] : []),
             { key: 'history', label: t('unit.tab.history'), children: tab === 'history' ? <HistoryTab unit={u} canAudit={can('audit.read')} /> : null },
           ]}
         />
