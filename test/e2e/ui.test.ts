@@ -494,6 +494,117 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await shot(page, '27-member-history-events');
   });
 
+  it('staff see the work queues, record a cell meeting with an absence, and open the attrition report', async () => {
+    const today = localIso(new Date());
+    const staff = await apiLogin('staff831');
+    const cellId = fixture.units['28861.01']!;
+    // A probationary member whose 12 months end in 10 days, and a counselled member.
+    const created = await app.inject({
+      method: 'POST', url: '/api/members', headers: { cookie: staff },
+      payload: {
+        fullName: 'Trương Văn Bình', sex: 'male', birthDate: '1994-02-10', citizenId: '083094000888', birthProvinceCode: '83',
+        status: 'probationary', admissionDate: shiftIso(today, -12, 10), unitId: cellId,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const binhId = (created.json() as { id: number }).id;
+    const thuyId = fixture.members['Nguyễn Thị Thủy']!;
+    const counselled = await app.inject({
+      method: 'POST', url: `/api/members/${thuyId}/counselling`, headers: { cookie: staff },
+      payload: { metOn: today, metBy: 'Trần Ngọc Tâm', topic: 'abandoned_activities', outcome: 'persists', note: 'Hứa sẽ đi họp lại' },
+    });
+    expect(counselled.statusCode).toBe(201);
+
+    // Home: "Việc cần làm"; the row opens the member with the recognition dialog ready.
+    const page = await newPage();
+    await login(page, 'staff831');
+    const probation = page.getByTestId('queue-probation');
+    const binhRow = probation.getByTestId('queue-row').filter({ hasText: 'Trương Văn Bình' });
+    await binhRow.waitFor();
+    expect(await binhRow.textContent()).toContain('Còn 10 ngày');
+    await shot(page, '30-home-queues');
+    await binhRow.getByTestId('queue-link').click();
+    await page.waitForURL(new RegExp(`/members/${binhId}`));
+    const dialog = page.getByTestId('event-dialog');
+    await expect.poll(() => dialog.getByTestId('event-dialog-title').textContent().catch(() => '')).toBe('Công nhận đảng viên chính thức');
+    expect(page.url()).not.toContain('action=');
+    await shot(page, '31-queue-opens-dialog', true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // The cell's meetings: a past month, everyone present but one absent without a reason.
+    const month = shiftIso(today, -1).slice(0, 7);
+    const heldOn = `${month}-15`;
+    await page.goto(`${base}/units/${cellId}`);
+    await page.getByRole('tab', { name: 'Sinh hoạt chi bộ' }).click();
+    await page.getByTestId('cell-meetings').waitFor();
+    if (month.slice(0, 4) !== today.slice(0, 4)) {
+      await page.locator('#meeting-year').click();
+      await page.locator('.ant-select-item-option', { hasText: month.slice(0, 4) }).click();
+    }
+    await page.getByTestId(`meeting-month-${month}`).click();
+    const editor = page.getByTestId('meeting-editor');
+    await editor.waitFor();
+    const table = editor.getByTestId('meeting-table');
+    const thuy = table.locator('tr', { hasText: 'Nguyễn Thị Thủy' });
+    await thuy.waitFor();
+    await editor.getByTestId('meeting-all-present').click();
+    await thuy.getByLabel('Có mặt: Nguyễn Thị Thủy').click();
+    expect(await thuy.getByLabel('Có mặt: Nguyễn Thị Thủy').isChecked()).toBe(false);
+    expect(await thuy.getByLabel('Lý do vắng: Nguyễn Thị Thủy').isDisabled()).toBe(false);
+    expect(await table.locator('tr', { hasText: 'Trần Ngọc Tâm' }).getByLabel('Lý do vắng: Trần Ngọc Tâm').isDisabled()).toBe(true);
+    await page.locator('#meeting-heldOn').click();
+    await page.locator('#meeting-heldOn').fill(dmy(heldOn));
+    await page.locator('#meeting-heldOn').press('Enter');
+    await page.locator('#meeting-note').fill('Sinh hoạt thường kỳ');
+    // "Lý do chính đáng" without a reason: the API's error shows on the row.
+    await thuy.getByLabel('Lý do chính đáng: Nguyễn Thị Thủy').click();
+    await editor.getByTestId('meeting-save').click();
+    await thuy.getByTestId('row-error').waitFor();
+    expect(await thuy.getByTestId('row-error').textContent()).toBe('Vắng có lý do chính đáng thì phải ghi lý do');
+    await shot(page, '32-meeting-row-error');
+    await thuy.getByLabel('Lý do chính đáng: Nguyễn Thị Thủy').click();
+    await editor.getByTestId('meeting-save').click();
+    await editor.getByTestId('meeting-recorded').waitFor();
+    await expect.poll(() => page.getByTestId(`meeting-month-${month}`).getAttribute('data-held')).toBe('true');
+
+    // Kept after a reload.
+    await page.reload();
+    const thuyAgain = page.getByTestId('meeting-table').locator('tr', { hasText: 'Nguyễn Thị Thủy' });
+    await thuyAgain.waitFor();
+    expect(await thuyAgain.getByLabel('Có mặt: Nguyễn Thị Thủy').isChecked()).toBe(false);
+    expect(await page.getByTestId('meeting-table').locator('tr', { hasText: 'Trần Ngọc Tâm' }).getByLabel('Có mặt: Trần Ngọc Tâm').isChecked()).toBe(true);
+    expect(await page.locator('#meeting-heldOn').inputValue()).toBe(dmy(heldOn));
+    expect(await page.getByTestId(`meeting-month-${month}`).textContent()).toContain('Vắng 1');
+    await shot(page, '33-meeting-saved');
+    const saved = (await app.inject({ method: 'GET', url: `/api/units/${cellId}/meetings/${month}`, headers: { cookie: staff } })).json() as { heldOn: string; rows: Array<{ memberId: number; attended: boolean | null; absenceReason: string | null }> };
+    expect(saved.heldOn).toBe(heldOn);
+    expect(saved.rows.find((r) => r.memberId === thuyId)).toMatchObject({ attended: false, absenceReason: null });
+
+    // The attrition report of Châu Thành: totals by reason and outcome, the counselled member, the spreadsheet link.
+    await page.getByTestId('nav-attrition').click();
+    await page.waitForURL(/\/reports\/attrition/);
+    await expect.poll(() => page.getByTestId('attrition-total').locator('.ant-statistic-content').textContent().catch(() => '')).toBe('1');
+    expect(await page.getByTestId('attrition-reason-abandoned_activities').locator('.ant-statistic-content').textContent()).toBe('1');
+    expect(await page.getByTestId('attrition-outcome-pending').locator('.ant-statistic-content').textContent()).toBe('1');
+    const person = page.getByTestId('attrition-people').locator('tr', { hasText: 'Nguyễn Thị Thủy' });
+    expect(await person.textContent()).toContain('Đang giải quyết');
+    await person.locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('attrition-counselling').waitFor();
+    expect(await page.getByTestId('attrition-counselling').textContent()).toContain('Hứa sẽ đi họp lại');
+    const href = await page.getByTestId('attrition-xlsx').getAttribute('href');
+    expect(href).toContain('format=xlsx');
+    const xlsx = await app.inject({ method: 'GET', url: href!, headers: { cookie: staff } });
+    expect(xlsx.statusCode).toBe(200);
+    await shot(page, '34-attrition');
+
+    // The member page lists the counselling.
+    await page.goto(`${base}/members/${thuyId}`);
+    await page.getByTestId('counselling-table').getByText('Hứa sẽ đi họp lại').waitFor();
+    await page.getByTestId('counselling').scrollIntoViewIfNeeded();
+    await shot(page, '35-member-counselling', true);
+  });
+
   it('had no errors in the browser console', () => {
     expect(pageErrors).toEqual([]);
   });
