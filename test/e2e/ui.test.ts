@@ -562,7 +562,8 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await editor.getByTestId('meeting-save').click();
     await thuy.getByTestId('row-error').waitFor();
     expect(await thuy.getByTestId('row-error').textContent()).toBe('Vắng có lý do chính đáng thì phải ghi lý do');
-    await shot(page, '32-meeting-row-error');
+    await table.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(page, '32-meeting-row-error', true);
     await thuy.getByLabel('Lý do chính đáng: Nguyễn Thị Thủy').click();
     await editor.getByTestId('meeting-save').click();
     await editor.getByTestId('meeting-recorded').waitFor();
@@ -576,7 +577,8 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     expect(await page.getByTestId('meeting-table').locator('tr', { hasText: 'Trần Ngọc Tâm' }).getByLabel('Có mặt: Trần Ngọc Tâm').isChecked()).toBe(true);
     expect(await page.locator('#meeting-heldOn').inputValue()).toBe(dmy(heldOn));
     expect(await page.getByTestId(`meeting-month-${month}`).textContent()).toContain('Vắng 1');
-    await shot(page, '33-meeting-saved');
+    await page.getByTestId('meeting-table').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(page, '33-meeting-saved', true);
     const saved = (await app.inject({ method: 'GET', url: `/api/units/${cellId}/meetings/${month}`, headers: { cookie: staff } })).json() as { heldOn: string; rows: Array<{ memberId: number; attended: boolean | null; absenceReason: string | null }> };
     expect(saved.heldOn).toBe(heldOn);
     expect(saved.rows.find((r) => r.memberId === thuyId)).toMatchObject({ attended: false, absenceReason: null });
