@@ -6,11 +6,11 @@ import type { DatabaseHandle } from '../db/connection.ts';
 import { isIsoDate, todayIso } from '../domain/dates.ts';
 import { inBulkTransaction, type BulkSession } from './bulk.ts';
 import { dayOf } from './calendar.ts';
-import { memberTotal, type MemberContext } from './members.ts';
+import { memberContext, memberTotal } from './members.ts';
 import { loadPlaces } from './places.ts';
 import {
-  MEMBER_COLUMNS, MEMBER_PERIOD_COLUMNS, UNIT_COLUMNS, UNIT_VERSION_COLUMNS,
-  memberPeriodRows, memberRows, unitRows, unitVersionRows,
+  MEMBER_COLUMNS, MEMBER_EVENT_COLUMNS, MEMBER_PERIOD_COLUMNS, UNIT_COLUMNS, UNIT_VERSION_COLUMNS,
+  PeriodStore, memberEventRows, memberPeriodRows, memberRows, unitRows, unitVersionRows,
 } from './rows.ts';
 import { buildTree } from './tree.ts';
 
@@ -25,6 +25,10 @@ export interface DemoOptions {
 export interface DemoSummary {
   units: number;
   members: number;
+  /** Rows of member_event. */
+  events: number;
+  /** Rows of member_period (the replay of the events). */
+  periods: number;
   seconds: number;
 }
 
@@ -33,15 +37,16 @@ export const DEFAULT_SEED = 2017;
 export const EARLIEST_TODAY = '2017-05-01';
 
 /** Tables the demo fills; the database must have none of their rows. */
-const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'unit_member_count'] as const;
+const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'unit_member_count'] as const;
 /** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
-const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period'];
-/** Row triggers that would write one audit row or one counter update per loaded row (0001_foundation.sql). */
+const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event'];
+/** Row triggers that would write one audit row or one counter update per loaded row (0001, 0002). */
 const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
   ['unit', 'unit_audit'],
   ['unit_version', 'unit_version_audit'],
   ['member', 'member_audit'],
   ['member_period', 'member_period_audit'],
+  ['member_event', 'member_event_audit'],
   ['member', 'member_count'],
 ];
 
@@ -63,7 +68,7 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   const tree = buildTree(places, { seed, scale: options.scale });
   const members = memberTotal(tree);
   progress(`Cây tổ chức: ${fmt(tree.units.length)} đơn vị, ${fmt(tree.holders.length)} chi bộ; ${fmt(members)} đảng viên (hạt giống ${seed}, ngày ${today})`);
-  const ctx: MemberContext = { seed, today: dayOf(today), country: places.country };
+  const ctx = memberContext(tree, seed, dayOf(today), places.country);
   const every = options.scale === 'country' ? 500_000 : 20_000;
   const counter = (label: string, of: number) => {
     let shown = 0;
@@ -75,7 +80,7 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
     };
   };
 
-  await inBulkTransaction(handle, async (s) => {
+  const loaded = await inBulkTransaction(handle, async (s) => {
     if (s.kind === 'postgres') await s.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
     const triggers = await existingTriggers(s);
     for (const [table, trigger] of triggers) await s.exec(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
@@ -87,23 +92,28 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
     await s.copy('unit', UNIT_COLUMNS, unitRows(tree));
     await s.copy('unit_version', UNIT_VERSION_COLUMNS, unitVersionRows(tree));
     progress(`Đã nạp ${fmt(tree.units.length)} đơn vị`);
-    await s.copy('member', MEMBER_COLUMNS, memberRows(tree, ctx), counter('Đảng viên', members));
-    const periods = await s.copy('member_period', MEMBER_PERIOD_COLUMNS, memberPeriodRows(tree, ctx));
-    progress(`Đã nạp ${fmt(periods)} giai đoạn sinh hoạt đảng; đang dựng lại chỉ mục…`);
+    // Each member's events are replayed once (members.ts); the member row and the periods come from it.
+    const replayed = new PeriodStore();
+    await s.copy('member', MEMBER_COLUMNS, memberRows(tree, ctx, replayed), counter('Đảng viên', members));
+    const periods = await s.copy('member_period', MEMBER_PERIOD_COLUMNS, memberPeriodRows(tree, ctx, replayed));
+    progress(`Đã nạp ${fmt(periods)} giai đoạn sinh hoạt đảng (diễn lại từ sự kiện)`);
+    const events = await s.copy('member_event', MEMBER_EVENT_COLUMNS, memberEventRows(tree, ctx));
+    progress(`Đã nạp ${fmt(events)} sự kiện (kết nạp, công nhận chính thức, chuyển sinh hoạt, miễn sinh hoạt, kỷ luật, xóa tên, ra khỏi Đảng, từ trần); đang dựng lại chỉ mục…`);
 
     for (const ix of indexes) await s.exec(ix.def);
     // Re-adding a foreign key checks every row in one join, instead of one lookup per copied row.
     for (const fk of keys) await s.exec(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.def}`);
     for (const [table, trigger] of triggers) await s.exec(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
     await s.exec('SELECT rebuild_unit_member_count()');
-    for (const table of ['unit', 'member']) {
+    for (const table of ['unit', 'member', 'member_event']) {
       await s.exec(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
     }
+    return { events, periods };
   });
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count'].join(', ')}`).execute(handle.db);
 
-  return { units: tree.units.length, members, seconds: (performance.now() - started) / 1000 };
+  return { units: tree.units.length, members, ...loaded, seconds: (performance.now() - started) / 1000 };
 }
 
 async function assertEmpty(handle: DatabaseHandle): Promise<void> {

@@ -1,37 +1,46 @@
 // The demo's members: for each cell, people with a consistent life (birth, admission, recognition as
-// official, transfers, exemption, death, removal) and a profile of form 2-HSĐV. Each member is drawn
-// from streams seeded by (seed, member id), so a second pass over the same tree regenerates the same
+// official, transfers, exemption, discipline, death, removal, leaving) and a profile of form 2-HSĐV.
+// The life is written as the member's events (history.ts) and the periods of member_period are their
+// replay by the lifecycle module, as the application derives them: one source of truth. Each member is
+// drawn from streams seeded by (seed, member id), so a later pass over the same tree regenerates the same
 // histories without keeping millions of members in memory.
+import { replay, type DisciplineForm, type LifecycleEvent, type RemovalReason, type ReplayResult } from '../domain/lifecycle/index.ts';
 import type { MemberProfile, MemberStatus } from '../domain/members.ts';
 import { collationKey, searchKey } from '../text/vietnamese.ts';
 import { addMonthsDay, birthdayDay, dayOf, isoOf, yearOf } from './calendar.ts';
+import { HistoryWriter } from './history.ts';
 import { CitizenIdIssuer, cardNumber } from './identity.ts';
 import { birthOrderNickname, ethnicityTable, generateName, regionOf, type PersonName, type Sex } from './names.ts';
 import type { Commune, Province } from './places.ts';
 import { Rng, Weighted, hash32 } from './random.ts';
+import { DemoStory } from './story.ts';
 import type { DemoTree, Holder, HolderProfile, PinnedMember } from './tree.ts';
 
-export interface Period {
-  from: number;
-  status: MemberStatus;
-  unitId: number;
-}
-
-/** What both passes need: sex, dates, status and the dated history. */
-export interface MemberCore {
+/** A member's life as drawn: sex, birth and the events (what the pass that writes member_event needs). */
+export interface MemberLife {
   id: number;
   holder: Holder;
   sex: Sex;
   birth: number;
-  admission: number;
-  official: number | null;
-  status: MemberStatus;
+  /** The member's events in date order, ids e1, e2, … (the loader gives them database ids). */
+  events: LifecycleEvent[];
   /** Day of the last status change (exemption, death, removal, leaving, transfer letter), if any. */
   finalDay: number | null;
-  /** Contiguous periods; each ends where the next starts, the last is open. */
-  periods: Period[];
   /** Set for the member whose name the demo fixes ("Trần Ngọc Tâm"). */
   pinned?: PinnedMember;
+}
+
+/** The life with its replay: what the member row and member_period need. */
+export interface MemberCore extends MemberLife {
+  /** replay(events): the periods of member_period, the final state, the spells, and no issues. */
+  history: ReplayResult;
+  /** From the replay: the open period's status and cell. */
+  status: MemberStatus;
+  unitId: number;
+  /** From the replay's last spell: the ceremony, the admission decision, the official date. */
+  admissionDate: string;
+  admissionDecisionDate: string | null;
+  officialDate: string | null;
 }
 
 export interface GeneratedMember {
@@ -47,6 +56,13 @@ export interface MemberContext {
   today: number;
   /** All provinces (birth places outside the cell's province are drawn from them). */
   country: Province[];
+  /** The seed's story of Huyện ủy Châu Thành (story.ts). */
+  story: DemoStory;
+}
+
+/** The context of a demo: the story is planned on the tree. */
+export function memberContext(tree: DemoTree, seed: number, today: number, country: Province[]): MemberContext {
+  return { seed, today, country, story: new DemoStory(tree, seed, today) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -60,6 +76,18 @@ const STATUS_RESIDENTIAL = w<MemberStatus>([
 const STATUS_WORKING = w<MemberStatus>([
   ['probationary', 6.5], ['removed', 1], ['left', 0.5], ['transferring', 1.2], ['official', 90.8],
 ]);
+
+/** Why official members are removed (xóa tên), roughly as committees report them. */
+const REMOVAL_REASONS_OFFICIAL = w<RemovalReason>([
+  ['abandoned_activities', 46], ['unpaid_dues', 18], ['transfer_letter_not_presented', 8], ['two_years_violation', 10],
+  ['no_improvement_after_education', 9], ['card_surrendered', 6], ['political_standard', 3],
+]);
+/**
+ * Removals that Huyện ủy Châu Thành decides only out of the story's window (story.ts), with leavings: the
+ * story's own reason, a transfer file not submitted ("tự ý bỏ sinh hoạt đảng"), and unpaid dues, which the
+ * attrition report counts with them (src/reports/attrition.ts).
+ */
+const STORY_REASONS: ReadonlySet<RemovalReason> = new Set(['abandoned_activities', 'transfer_letter_not_presented', 'unpaid_dues']);
 
 type Band = [number, number];
 const AGE_OFFICIAL_RESIDENTIAL = w<Band>([[[20, 30], 8], [[30, 40], 16], [[40, 50], 18], [[50, 60], 20], [[60, 70], 19], [[70, 90], 19]]);
@@ -99,28 +127,53 @@ function dayIn(rng: Rng, lo: number, hi: number): number | null {
   return lo <= hi ? rng.int(lo, hi) : null;
 }
 
-export function generateCore(holder: Holder, indexInCell: number, id: number, ctx: MemberContext): MemberCore {
+/** A day in [lo, hi] outside [from, to], or null when there is none. */
+function dayOutside(rng: Rng, lo: number, hi: number, from: number, to: number): number | null {
+  if (lo > hi) return null;
+  const overlap = Math.max(0, Math.min(hi, to) - Math.max(lo, from) + 1);
+  const n = hi - lo + 1 - overlap;
+  if (n <= 0) return null;
+  const k = lo + rng.int(0, n - 1);
+  return overlap > 0 && k >= Math.max(lo, from) ? k + overlap : k;
+}
+
+/** Where a transferring member is going: a cell of the district or province, or (null) another province. */
+function destination(rng: Rng, holder: Holder, day: number): Holder | null {
+  if (rng.chance(0.35)) return null;
+  return cellFoundedBy(rng, rng.chance(0.7) ? [holder.districtPool, holder.provincePool] : [holder.provincePool], day, holder);
+}
+
+/** The member's life: status, dates and cells drawn, then written as events. */
+export function drawLife(holder: Holder, indexInCell: number, id: number, ctx: MemberContext): MemberLife {
   const rng = new Rng(hash32(ctx.seed, id, 1));
   const today = ctx.today;
   const cell = holder.unit;
   const working = isWorking(holder.profile);
   const pinned = indexInCell === 0 ? holder.pinned : undefined;
+  const story = ctx.story.caseOf(holder, indexInCell);
+  // Huyện ủy Châu Thành decides this member's removal or leaving: keep it out of the story's window.
+  const guarded = !story && ctx.story.guards(holder);
 
   // Sex and status.
   const femaleShare = FEMALE_SHARE[holder.profile];
   const sex: Sex = pinned ? pinned.sex : rng.chance(femaleShare) ? 'female' : 'male';
-  let status: MemberStatus = pinned ? pinned.status : rng.weighted(working ? STATUS_WORKING : STATUS_RESIDENTIAL);
+  let status: MemberStatus = pinned ? pinned.status : story ? story.status : rng.weighted(working ? STATUS_WORKING : STATUS_RESIDENTIAL);
 
-  // Age today (deceased: the age they would have), then the birth day.
-  const band: Band = status === 'official'
-    ? rng.weighted(working ? AGE_OFFICIAL_WORKING : AGE_OFFICIAL_RESIDENTIAL)
-    : status === 'probationary' ? rng.weighted(AGE_PROBATIONARY) : AGE_BY_STATUS[status]!;
+  // Age today (deceased: the age they would have), then the birth day; for the story, the age at its case.
   const oldest = birthdayDay(today, -90) + 1; // not yet 90 today
   const youngest = birthdayDay(today, -20); // 20 today
-  const age = band[0] + rng.float() * (band[1] - band[0]);
-  const birth = Math.min(youngest, Math.max(oldest, today - Math.round(age * YEAR)));
+  let birth: number;
+  if (story) birth = story.day - Math.round((27 + rng.float() * 30) * YEAR);
+  else {
+    const band: Band = status === 'official'
+      ? rng.weighted(working ? AGE_OFFICIAL_WORKING : AGE_OFFICIAL_RESIDENTIAL)
+      : status === 'probationary' ? rng.weighted(AGE_PROBATIONARY) : AGE_BY_STATUS[status]!;
+    const age = band[0] + rng.float() * (band[1] - band[0]);
+    birth = today - Math.round(age * YEAR);
+  }
+  birth = Math.min(youngest, Math.max(oldest, birth));
 
-  // Admission: from 18 full years of age; late enough in life for what comes after it.
+  // Admission (the ceremony): from 18 full years of age; late enough in life for what comes after it.
   const adult = birthdayDay(birth, 18);
   const twelveMonthsAgo = addMonthsDay(today, -12);
   let latest: number;
@@ -128,7 +181,8 @@ export function generateCore(holder: Holder, indexInCell: number, id: number, ct
   if (status === 'probationary') {
     earliest = Math.max(adult, twelveMonthsAgo + 1);
     latest = today - 7;
-  } else if (status === 'official') latest = twelveMonthsAgo - 1;
+  } else if (story) latest = story.day - 400;
+  else if (status === 'official') latest = twelveMonthsAgo - 1;
   else if (status === 'transferring') latest = addMonthsDay(today, -15);
   else latest = addMonthsDay(today, -24);
   latest = Math.min(latest, birthdayDay(birth, 60) - 1);
@@ -142,7 +196,6 @@ export function generateCore(holder: Holder, indexInCell: number, id: number, ct
 
   // A cell founded after the admission: the member was admitted in an older cell and moved.
   let firstCell: Holder | null = null;
-  let transfer: number | null = null;
   let forced = false;
   if (admission < cell.established) {
     firstCell = cellFoundedBy(rng, [holder.orgPool, holder.districtPool, holder.provincePool], admission, holder);
@@ -154,79 +207,148 @@ export function generateCore(holder: Holder, indexInCell: number, id: number, ct
     forced = firstCell !== null;
   }
 
-  // Recognition as official, 12 months after admission (Điều lệ Đảng, Điều 5).
+  // Recognition as official at the end of the 12 months (Điều lệ Đảng, Điều 5).
   let official: number | null = status === 'probationary' ? null : addMonthsDay(admission, 12);
-  const removedOnProbation = status === 'removed' && rng.chance(0.3);
+  const removedOnProbation = status === 'removed' && !story && rng.chance(0.3);
   if (removedOnProbation) official = null;
+  let reason: RemovalReason | null = null;
+  if (status === 'removed') {
+    reason = story ? 'abandoned_activities'
+      : removedOnProbation ? (rng.chance(0.75) ? 'not_recognized_after_probation' : 'abandoned_activities')
+      : rng.weighted(REMOVAL_REASONS_OFFICIAL);
+  }
 
-  // The last change of status.
+  // The last change of status, in a range that fits the life.
   const notBefore = Math.max(forced ? cell.established + 1 : admission + 1, (official ?? admission) + 1);
-  let finalDay: number | null = null;
+  let lo = 0;
+  let hi = -1;
   switch (status) {
     case 'exempt':
-      finalDay = dayIn(rng, Math.max(notBefore, official! + 365, birthdayDay(birth, 68)), today - 1);
+      [lo, hi] = [Math.max(notBefore, official! + 365, birthdayDay(birth, 68)), today - 1];
       break;
     case 'deceased':
-      finalDay = dayIn(rng, Math.max(notBefore, official! + 180, birthdayDay(birth, 55), addMonthsDay(today, -120)), today - 1);
+      [lo, hi] = [Math.max(notBefore, official! + 180, birthdayDay(birth, 55), addMonthsDay(today, -120)), today - 1];
       break;
     case 'removed':
-      finalDay = removedOnProbation
-        ? dayIn(rng, Math.max(notBefore, addMonthsDay(admission, 12) + 5), Math.min(addMonthsDay(admission, 12) + 40, today - 1))
-        : dayIn(rng, Math.max(notBefore, official! + 365, addMonthsDay(today, -144)), today - 30);
+      [lo, hi] = removedOnProbation
+        ? [Math.max(notBefore, addMonthsDay(admission, 12) + 5), Math.min(addMonthsDay(admission, 12) + 40, today - 1)]
+        : [Math.max(notBefore, official! + 365, addMonthsDay(today, -144)), today - 30];
       break;
     case 'left':
-      finalDay = dayIn(rng, Math.max(notBefore, official! + 730, addMonthsDay(today, -144)), today - 30);
+      [lo, hi] = [Math.max(notBefore, official! + 730, addMonthsDay(today, -144)), today - 30];
       break;
     case 'transferring':
-      finalDay = dayIn(rng, Math.max(notBefore, today - 60), today - 1);
+      [lo, hi] = [Math.max(notBefore, today - 60), today - 1];
       break;
     default:
       break;
   }
+  let finalDay: number | null = null;
+  if (story) finalDay = story.day;
+  else if (lo <= hi) {
+    const avoid = guarded && (status === 'left' || (status === 'removed' && STORY_REASONS.has(reason!)));
+    finalDay = avoid ? dayOutside(rng, lo, hi, ctx.story.from, ctx.story.to) : dayIn(rng, lo, hi);
+    if (finalDay === null) {
+      // Only days of the story's window fit: another reason.
+      status = 'removed';
+      reason = removedOnProbation ? 'not_recognized_after_probation' : 'card_surrendered';
+      finalDay = dayIn(rng, lo, hi);
+    }
+  }
   if (status !== 'official' && status !== 'probationary' && finalDay === null) {
     // No room for the change (a young cell, a late admission): an official member instead.
     status = 'official';
+    reason = null;
     if (official === null) official = addMonthsDay(admission, 12);
   }
 
-  // Transfers: forced ones on or soon after the new cell's founding; some others at random.
-  const end = finalDay ?? today;
-  if (forced) {
-    transfer = dayIn(rng, cell.established, Math.min(cell.established + 365, end - 1));
-    if (transfer === null) {
-      // The new cell is too young for this member's history: keep the member in the old cell's era.
-      transfer = cell.established;
+  // A letter of transfer not followed by the new cell: the member is transferring, or was removed more
+  // than 3 months later for not submitting the file ("tự ý bỏ sinh hoạt đảng").
+  let letterDay: number | null = null;
+  if (status === 'transferring') letterDay = finalDay;
+  else if (reason === 'transfer_letter_not_presented') {
+    letterDay = finalDay! - rng.int(95, 200);
+    if (letterDay < notBefore || letterDay <= official!) {
+      letterDay = null;
+      reason = guarded && ctx.story.inWindow(finalDay!) ? 'card_surrendered' : 'unpaid_dues';
     }
-  } else if (!pinned && rng.chance(status === 'probationary' ? 0.03 : 0.07)) {
+  }
+  // Old members are often exempted before they die.
+  let exemptDay: number | null = status === 'exempt' ? finalDay : null;
+  if (status === 'deceased' && rng.chance(0.4)) exemptDay = dayIn(rng, Math.max(notBefore, official! + 365, birthdayDay(birth, 68)), finalDay! - 60);
+
+  // Transfers: forced ones on or soon after the new cell's founding; some others at random. The letter
+  // (transfer_out_official) and its presentation (transfer_in) fall before any later change of status.
+  const end = exemptDay ?? letterDay ?? finalDay ?? today;
+  let t0: number | null = null;
+  if (forced) t0 = dayIn(rng, cell.established, Math.min(cell.established + 365, end - 1)) ?? cell.established;
+  else if (!pinned && rng.chance(status === 'probationary' ? 0.03 : 0.07)) {
     const r = rng.float();
     const pools = r < 0.6 ? [holder.orgPool, holder.districtPool] : r < 0.9 ? [holder.districtPool, holder.orgPool] : [holder.provincePool];
     const other = cellFoundedBy(rng, pools, admission, holder);
     const t = other ? dayIn(rng, Math.max(admission + 60, cell.established), end - 1) : null;
     if (other && t !== null) {
       firstCell = other;
-      transfer = t;
+      t0 = t;
     }
   }
-
-  // The dated history: admission (probationary), official, transfer, last change.
-  const periods: Period[] = [];
-  const events: Array<[number, MemberStatus | null, number | null]> = [[admission, 'probationary', (firstCell ?? holder).unit.id]];
-  if (official !== null && official <= today) events.push([official, 'official', null]);
-  if (transfer !== null && firstCell) events.push([transfer, null, cell.id]);
-  if (finalDay !== null) events.push([finalDay, status, null]);
-  events.sort((a, b) => a[0] - b[0]);
-  let curStatus: MemberStatus = 'probationary';
-  let curUnit = events[0]![2]!;
-  for (const [day, s, u] of events) {
-    if (s) curStatus = s;
-    if (u !== null) curUnit = u;
-    const last = periods[periods.length - 1];
-    if (last && last.from === day) {
-      last.status = curStatus;
-      last.unitId = curUnit;
-    } else if (!last || last.status !== curStatus || last.unitId !== curUnit) periods.push({ from: day, status: curStatus, unitId: curUnit });
+  let t1: number | null = null;
+  if (t0 !== null) {
+    const sameOrg = firstCell!.org === holder.org;
+    t1 = t0 + Math.max(0, Math.min(sameOrg ? rng.int(0, 7) : rng.int(3, 25), end - 1 - t0));
+    // Recognition cannot happen while transferring: the letter is presented by then.
+    if (official !== null && official > t0 && official < t1) t1 = official;
   }
-  return { id, holder, sex, birth, admission, official, status, finalDay, periods, pinned };
+  const cellOn = (day: number) => (t1 !== null && day < t1 ? firstCell! : holder);
+  // The committee signed the admission decision some weeks before the ceremony (30 working days at most).
+  const decision = Math.max(admission - rng.int(5, 40), adult, cellOn(admission).unit.established);
+
+  // Discipline (reprimand or warning) for a few; most of those removed for two years of violations or
+  // for no improvement were disciplined first. Members who ask to leave have no violation (HD 06 §11.2).
+  let discipline: [number, DisciplineForm] | null = null;
+  const violation = reason === 'two_years_violation' || reason === 'no_improvement_after_education';
+  const pDiscipline = status === 'left' || pinned ? 0 : violation ? 0.6 : status === 'removed' ? 0.1 : 0.012;
+  if (pDiscipline > 0 && rng.chance(pDiscipline)) {
+    const last = (exemptDay ?? finalDay ?? today) - 1;
+    const d = violation ? dayIn(rng, Math.max(admission + 90, finalDay! - 730), finalDay! - 30) : dayIn(rng, admission + 90, last);
+    if (d !== null) discipline = [d, rng.chance(0.65) ? 'reprimand' : 'warning'];
+  }
+
+  // The events, in the order of the life (same-day events keep this order).
+  const write = new HistoryWriter(new Rng(hash32(ctx.seed, id, 3)), today);
+  write.admission(admission, decision, cellOn(admission));
+  if (discipline) write.discipline(discipline[0], cellOn(discipline[0]), discipline[1]);
+  const recognized = official !== null && official <= today;
+  if (t0 !== null && t1 !== null) {
+    if (recognized && official! <= t0) write.recognition(official!, firstCell!);
+    const letter = write.transferOut(t0, firstCell!, holder);
+    write.transferIn(t1, firstCell!, holder, letter);
+    if (recognized && official! > t0) write.recognition(official!, cellOn(official!));
+  } else if (recognized) write.recognition(official!, holder);
+  if (exemptDay !== null) write.exemption(exemptDay, holder);
+  if (letterDay !== null) write.transferOut(letterDay, holder, destination(rng, holder, letterDay));
+  if (finalDay !== null) {
+    if (status === 'removed') write.removal(finalDay, holder, reason!);
+    else if (status === 'left') write.leave(finalDay, holder);
+    else if (status === 'deceased') write.death(finalDay, holder);
+  }
+  return { id, holder, sex, birth, events: write.done(), finalDay, pinned };
+}
+
+/** The replay of the life's events: the periods and the member's status, cell and dates. */
+export function withHistory(life: MemberLife): MemberCore {
+  const history = replay(life.events);
+  const open = history.periods[history.periods.length - 1]!;
+  const spell = history.spells[history.spells.length - 1]!;
+  return {
+    ...life, history,
+    status: open.status, unitId: open.unitId,
+    admissionDate: spell.admissionDate!, admissionDecisionDate: spell.decisionDate, officialDate: spell.officialDate,
+  };
+}
+
+export function generateCore(holder: Holder, indexInCell: number, id: number, ctx: MemberContext): MemberCore {
+  return withHistory(drawLife(holder, indexInCell, id, ctx));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -430,7 +552,7 @@ export class MemberGenerator {
     // old card number for everyone who became official.
     const diedBefore2016 = core.status === 'deceased' && core.finalDay !== null && core.finalDay < this.cutoff2016;
     const citizenId = diedBefore2016 ? null : this.citizenIds.issue(birthProvince.code, birthYear, core.sex);
-    const card = core.official !== null ? cardNumber(this.ctx.seed, core.id) : null;
+    const card = core.officialDate !== null ? cardNumber(this.ctx.seed, core.id) : null;
 
     const profile: MemberProfile = {
       fullName: name.full,
@@ -448,8 +570,8 @@ export class MemberGenerator {
       educationProfessional,
       politicalTheory,
       occupation,
-      admissionDate: isoOf(core.admission),
-      officialDate: core.official !== null ? isoOf(core.official) : null,
+      admissionDate: core.admissionDate,
+      officialDate: core.officialDate,
     };
     const [nameSearch, nameSort] = this.keys(name);
     return { core, fullName: name.full, profile, nameSearch, nameSort };
@@ -460,12 +582,16 @@ export class MemberGenerator {
   }
 }
 
-/** Every member of the tree, in id order (ids from 1), with its core only or with its profile. */
-export function* coresOf(tree: DemoTree, ctx: MemberContext): Generator<MemberCore> {
+/** Every member of the tree, in id order (ids from 1): the life, the life with its replay, or with the profile. */
+export function* livesOf(tree: DemoTree, ctx: MemberContext): Generator<MemberLife> {
   let id = 1;
   for (const h of tree.holders) {
-    for (let i = 0; i < h.size; i++) yield generateCore(h, i, id++, ctx);
+    for (let i = 0; i < h.size; i++) yield drawLife(h, i, id++, ctx);
   }
+}
+
+export function* coresOf(tree: DemoTree, ctx: MemberContext): Generator<MemberCore> {
+  for (const life of livesOf(tree, ctx)) yield withHistory(life);
 }
 
 export function* membersOf(tree: DemoTree, ctx: MemberContext): Generator<GeneratedMember> {

@@ -35,6 +35,8 @@ export interface DemoUnit {
 /** A cell or grassroots cell, with what the member generator needs. */
 export interface Holder {
   unit: DemoUnit;
+  /** Its grassroots organization: the committee the cell belongs to, or the grassroots cell itself. */
+  org: DemoUnit;
   profile: HolderProfile;
   /** Members to generate in it (all statuses). */
   size: number;
@@ -235,11 +237,11 @@ function cell(name: string, profile: HolderProfile, size: number, from = '1976-0
 }
 
 /** The word for "committee" of a district-level unit: Huyện ủy, Quận ủy, Thị ủy, Thành ủy. */
-function districtCommitteeWord(d: District): string {
+export function districtCommitteeWord(d: District): string {
   return { 'huyện': 'Huyện ủy', 'quận': 'Quận ủy', 'thị xã': 'Thị ủy', 'thành phố': 'Thành ủy' }[d.type];
 }
 
-function provinceCommitteeWord(p: Province): string {
+export function provinceCommitteeWord(p: Province): string {
   return p.type === 'tỉnh' ? 'Tỉnh ủy' : 'Thành ủy';
 }
 
@@ -503,7 +505,7 @@ function buildProvince(
     const org = b.add(code, orgPlan.name, orgPlan.kind, parent, foundedBetween(rng, parent.established, orgPlan.from, orgPlan.to));
     const orgPool = new Pool();
     const hold = (unit: DemoUnit, profile: HolderProfile, size: number, pinned?: PinnedMember) => {
-      const h: Holder = { unit, profile, size, province, district, commune: orgPlan.commune ?? null, orgPool, districtPool, provincePool, pinned };
+      const h: Holder = { unit, org, profile, size, province, district, commune: orgPlan.commune ?? null, orgPool, districtPool, provincePool, pinned };
       holders.push(h);
       b.holders.push(h);
       orgPool.add(h);

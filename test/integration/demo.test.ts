@@ -1,17 +1,20 @@
 // The province demo loaded into a fresh database of the backend under test, then checked with SQL:
-// the tree of Bến Tre in May 2017, member histories, identity numbers, counters, and that the
-// application works on top of it (triggers, indexes, foreign keys and sequences restored).
+// the tree of Bến Tre in May 2017, member histories (the replay of member_event), the seed's story,
+// identity numbers, counters, and that the application works on top of it (triggers, indexes, foreign
+// keys and sequences restored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase, backend } from './helpers.ts';
 import type { DatabaseHandle } from '../../src/db/connection.ts';
 import { loadDemo, type DemoSummary } from '../../src/demo/index.ts';
 import { todayIso } from '../../src/domain/dates.ts';
+import { replay, type EventKind, type LifecycleEvent } from '../../src/domain/lifecycle/index.ts';
 import { checkCitizenId } from '../../src/domain/members.ts';
 import { searchKey } from '../../src/text/vietnamese.ts';
 import { UnitRepository } from '../../src/db/repos/units.ts';
 import { MemberRepository } from '../../src/db/repos/members.ts';
 import { systemActor } from '../../src/db/repos/users.ts';
+import { attritionReport } from '../../src/reports/attrition.ts';
 
 let handle: DatabaseHandle;
 let summary: DemoSummary;
@@ -27,7 +30,7 @@ async function one<T>(query: ReturnType<typeof sql<T>>): Promise<T> {
 }
 const catalogIndexes = () => rows<{ name: string }>(sql`
   SELECT indexname AS name FROM pg_indexes
-   WHERE schemaname = current_schema() AND tablename IN ('unit', 'unit_version', 'member', 'member_period') ORDER BY 1`);
+   WHERE schemaname = current_schema() AND tablename IN ('unit', 'unit_version', 'member', 'member_period', 'member_event') ORDER BY 1`);
 const catalogForeignKeys = () => rows<{ name: string }>(sql`
   SELECT conname || ' ' || pg_get_constraintdef(oid) AS name FROM pg_constraint WHERE contype = 'f' ORDER BY 1`);
 
@@ -107,6 +110,96 @@ describe(`province demo on ${backend}`, () => {
     expect(moved.n).toBeGreaterThan(summary.members * 0.03);
   });
 
+  it('derives every member_period and the member columns by replaying member_event, with no issue for any member', async () => {
+    const events = await rows<{ id: number; member_id: number; kind: EventKind; date: string; decision_number: string | null; decision_date: string | null; issued_by: string | null; details: Record<string, unknown> }>(sql`
+      SELECT id::int AS id, member_id::int AS member_id, kind, effective_date::text AS date, decision_number, decision_date::text AS decision_date, issued_by, details
+        FROM member_event ORDER BY member_id, effective_date, id`);
+    const periods = await rows<{ member_id: number; valid_from: string; valid_to: string | null; status: string; unit_id: number }>(sql`
+      SELECT member_id::int AS member_id, valid_from::text AS valid_from, valid_to::text AS valid_to, status, unit_id::int AS unit_id
+        FROM member_period ORDER BY member_id, valid_from`);
+    const members = await rows<{ id: number; status: string; unit_id: number; admission_date: string | null; admission_decision_date: string | null; official_date: string | null; started: number }>(sql`
+      SELECT id::int AS id, status, unit_id::int AS unit_id, admission_date::text AS admission_date, admission_decision_date::text AS admission_decision_date,
+             official_date::text AS official_date,
+             (history_start_date IS NOT NULL OR history_start_status IS NOT NULL OR history_start_unit_id IS NOT NULL)::int AS started
+        FROM member ORDER BY id`);
+    expect(events.length).toBe(summary.events);
+    expect(periods.length).toBe(summary.periods);
+    const byMember = new Map<number, LifecycleEvent[]>();
+    for (const e of events) {
+      let list = byMember.get(e.member_id);
+      if (!list) byMember.set(e.member_id, (list = []));
+      list.push({ ...(e.details as object), id: String(e.id), kind: e.kind, date: e.date, decisionNumber: e.decision_number, decisionDate: e.decision_date, issuedBy: e.issued_by } as LifecycleEvent);
+    }
+    const stored = new Map<number, string[]>();
+    for (const p of periods) {
+      let list = stored.get(p.member_id);
+      if (!list) stored.set(p.member_id, (list = []));
+      list.push(`${p.valid_from} ${p.valid_to ?? '…'} ${p.status} ${p.unit_id}`);
+    }
+    const problems: string[] = [];
+    let issues = 0;
+    for (const m of members) {
+      const own = byMember.get(m.id) ?? [];
+      const r = replay(own);
+      issues += r.issues.length;
+      if (r.issues.length) problems.push(`${m.id}: ${r.issues.map((i) => i.messageEn).join('; ')}`);
+      if (own[0]?.kind !== 'admission' || m.started) problems.push(`${m.id}: history does not start with an admission event`);
+      const derived = r.periods.map((p) => `${p.validFrom} ${p.validTo ?? '…'} ${p.status} ${p.unitId}`);
+      if (JSON.stringify(derived) !== JSON.stringify(stored.get(m.id))) problems.push(`${m.id}: member_period is not the replay`);
+      const open = r.periods.at(-1);
+      const spell = r.spells.at(-1);
+      if (!open || !spell || m.status !== open.status || m.unit_id !== open.unitId || m.admission_date !== spell.admissionDate
+        || m.admission_decision_date !== spell.decisionDate || m.official_date !== spell.officialDate) problems.push(`${m.id}: member columns are not the replay's`);
+    }
+    expect(members.length).toBe(44_741);
+    expect(issues).toBe(0);
+    expect(problems.slice(0, 5)).toEqual([]);
+  });
+
+  it('has the events of every kind the demo models, decided and numbered, with ids past which the sequence goes on', async () => {
+    const kinds = await rows<{ kind: string; n: number; undecided: number }>(sql`
+      SELECT kind, count(*)::int AS n, count(*) FILTER (WHERE decision_number IS NULL OR issued_by IS NULL OR decision_date IS NULL)::int AS undecided
+        FROM member_event GROUP BY kind ORDER BY kind`);
+    const by = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
+    expect(by.admission).toBe(summary.members);
+    for (const k of ['recognition', 'transfer_out_official', 'transfer_in', 'exemption_start', 'removal', 'leave_on_request', 'discipline', 'death']) {
+      expect(by[k], k).toBeGreaterThan(0);
+    }
+    expect(kinds.every((k) => k.undecided === 0)).toBe(true);
+    const wrong = await one(sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM member_event
+       WHERE (kind IN ('admission', 'recognition', 'removal', 'leave_on_request') AND decision_number !~ '^[0-9]+-QĐ/(HU|QU|TU)$')
+          OR (kind = 'discipline' AND details->>'form' NOT IN ('reprimand', 'warning'))
+          OR (kind = 'removal' AND details->>'reason' IS NULL)
+          OR (kind IN ('admission', 'transfer_in') AND (details->>'unitId') IS NULL)
+          OR recorded_by IS NOT NULL OR voids_event_id IS NOT NULL OR request_key IS NOT NULL`);
+    expect(wrong.n).toBe(0);
+    const official = await one(sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM member m JOIN member_event e ON e.member_id = m.id AND e.kind = 'recognition'
+       WHERE e.effective_date <> m.official_date OR m.official_date <> (m.admission_date + interval '12 months')::date`);
+    expect(official.n).toBe(0);
+  });
+
+  it("tells the seed's story: Huyện ủy Châu Thành settled 53 cases of abandoned activities or leaving between 01/01/2016 and 05/05/2017, over its 22 communes", async () => {
+    const story = await one(sql<{ decided: number; communes: number; members: number }>`
+      WITH cases AS (
+        SELECT e.*, m.unit_id FROM member_event e JOIN member m ON m.id = e.member_id
+         WHERE (e.kind = 'leave_on_request' OR (e.kind = 'removal' AND e.details->>'reason' = 'abandoned_activities'))
+           AND e.effective_date BETWEEN '2016-01-01' AND '2017-05-05')
+      SELECT (SELECT count(*) FROM cases WHERE issued_by = 'Huyện ủy Châu Thành')::int AS decided,
+             (SELECT count(DISTINCT c.id) FROM cases x JOIN unit u ON u.id = x.unit_id
+                JOIN unit c ON c.kind = 'grassroots_committee' AND c.code ~ '^[0-9]{5}$' AND u.path <@ c.path
+                JOIN unit d ON d.id = c.parent_id AND d.code = '831')::int AS communes,
+             (SELECT count(*) FROM cases x JOIN unit u ON u.id = x.unit_id
+               WHERE u.path <@ (SELECT path FROM unit WHERE code = '831'))::int AS members`);
+    expect(story).toEqual({ decided: 53, communes: 22, members: 53 });
+    // The attrition report of the application lists the same 53 for Châu Thành.
+    const chauThanh = await one(sql<{ id: number }>`SELECT id::int AS id FROM unit WHERE code = '831'`);
+    const report = await attritionReport(handle.db, await systemActor(handle.db), chauThanh.id, '2016-01-01', '2017-05-05');
+    expect(report.total).toBe(53);
+    expect((report.byReason.abandoned_activities ?? 0) + (report.byReason.asked_to_leave ?? 0)).toBe(53);
+  });
+
   it('gives unique citizen IDs consistent with each member\'s birth province, sex and year', async () => {
     const dup = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT citizen_id FROM member WHERE citizen_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d`);
     expect(dup.n).toBe(0);
@@ -144,9 +237,10 @@ describe(`province demo on ${backend}`, () => {
   it('leaves triggers enabled, indexes and foreign keys as the migrations made them, and no audit rows', async () => {
     const triggers = await rows(sql<{ name: string; enabled: string }>`
       SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger
-       WHERE tgname IN ('unit_audit', 'unit_version_audit', 'member_audit', 'member_period_audit', 'member_count') ORDER BY 1`);
-    expect(triggers).toHaveLength(5);
+       WHERE tgname IN ('unit_audit', 'unit_version_audit', 'member_audit', 'member_period_audit', 'member_event_audit', 'member_count') ORDER BY 1`);
+    expect(triggers).toHaveLength(6);
     expect(triggers.every((t) => t.enabled === 'O')).toBe(true);
+    expect(indexesBefore).toContain('member_event_member');
     expect((await catalogIndexes()).map((r) => r.name)).toEqual(indexesBefore);
     expect((await catalogForeignKeys()).map((r) => r.name)).toEqual(foreignKeysBefore);
     const audit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`);
