@@ -32,7 +32,9 @@ const program = new Command();
 program
   .name('dangvu')
   .description('Đảng vụ: công tác xây dựng Đảng, từ tỉnh đến chi bộ.\nCơ sở dữ liệu: PGlite trong DANGVU_DATA (mặc định ./data), hoặc PostgreSQL qua DATABASE_URL.')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Bad arguments (unknown option, invalid choice, missing value) exit with 2, like any other bad input.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 program
   .command('serve')
