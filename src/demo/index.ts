@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../db/connection.ts';
 import { isIsoDate, todayIso } from '../domain/dates.ts';
 import { inBulkTransaction, type BulkSession } from './bulk.ts';
 import { dayOf } from './calendar.ts';
+import { COUNSELLING_COLUMNS, CounsellingPlan, CounsellingRows } from './counselling.ts';
 import { memberContext, memberTotal } from './members.ts';
 import { loadPlaces } from './places.ts';
 import {
@@ -29,6 +30,8 @@ export interface DemoSummary {
   events: number;
   /** Rows of member_period (the replay of the events). */
   periods: number;
+  /** Rows of counselling (the attrition cases' meetings and the members counselled back to activities). */
+  counselling: number;
   seconds: number;
 }
 
@@ -37,16 +40,17 @@ export const DEFAULT_SEED = 2017;
 export const EARLIEST_TODAY = '2017-05-01';
 
 /** Tables the demo fills; the database must have none of their rows. */
-const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'unit_member_count'] as const;
+const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'unit_member_count'] as const;
 /** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
-const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event'];
-/** Row triggers that would write one audit row or one counter update per loaded row (0001, 0002). */
+const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling'];
+/** Row triggers that would write one audit row or one counter update per loaded row (0001, 0002, 0004). */
 const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
   ['unit', 'unit_audit'],
   ['unit_version', 'unit_version_audit'],
   ['member', 'member_audit'],
   ['member_period', 'member_period_audit'],
   ['member_event', 'member_event_audit'],
+  ['counselling', 'counselling_audit'],
   ['member', 'member_count'],
 ];
 
@@ -97,18 +101,22 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
     await s.copy('member', MEMBER_COLUMNS, memberRows(tree, ctx, replayed), counter('Đảng viên', members));
     const periods = await s.copy('member_period', MEMBER_PERIOD_COLUMNS, memberPeriodRows(tree, ctx, replayed));
     progress(`Đã nạp ${fmt(periods)} giai đoạn sinh hoạt đảng (diễn lại từ sự kiện)`);
-    const events = await s.copy('member_event', MEMBER_EVENT_COLUMNS, memberEventRows(tree, ctx));
-    progress(`Đã nạp ${fmt(events)} sự kiện (kết nạp, công nhận chính thức, chuyển sinh hoạt, miễn sinh hoạt, kỷ luật, xóa tên, ra khỏi Đảng, từ trần); đang dựng lại chỉ mục…`);
+    // The counselling rows are collected from the lives drawn for the events (a few per attrition case).
+    const meetings = new CounsellingRows(new CounsellingPlan(tree, ctx), ctx.today);
+    const events = await s.copy('member_event', MEMBER_EVENT_COLUMNS, memberEventRows(tree, ctx, (life) => meetings.add(life)));
+    progress(`Đã nạp ${fmt(events)} sự kiện (kết nạp, công nhận chính thức, chuyển sinh hoạt, miễn sinh hoạt, kỷ luật, xóa tên, ra khỏi Đảng, từ trần)`);
+    const counselling = await s.copy('counselling', COUNSELLING_COLUMNS, meetings.take());
+    progress(`Đã nạp ${fmt(counselling)} lần gặp gỡ, động viên đảng viên bỏ sinh hoạt, không đóng đảng phí hoặc xin ra khỏi Đảng; đang dựng lại chỉ mục…`);
 
     for (const ix of indexes) await s.exec(ix.def);
     // Re-adding a foreign key checks every row in one join, instead of one lookup per copied row.
     for (const fk of keys) await s.exec(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.def}`);
     for (const [table, trigger] of triggers) await s.exec(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
     await s.exec('SELECT rebuild_unit_member_count()');
-    for (const table of ['unit', 'member', 'member_event']) {
+    for (const table of ['unit', 'member', 'member_event', 'counselling']) {
       await s.exec(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
     }
-    return { events, periods };
+    return { events, periods, counselling };
   });
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count'].join(', ')}`).execute(handle.db);

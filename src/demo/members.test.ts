@@ -5,6 +5,7 @@ import { buildTree } from './tree.ts';
 import { coresOf, memberContext, membersOf, type GeneratedMember, type MemberContext, type MemberCore } from './members.ts';
 import { PeriodStore, eventDetails, memberEventRows, memberPeriodRows, memberRows, unitRows, unitVersionRows } from './rows.ts';
 import { STORY } from './story.ts';
+import { counsellingRows } from './counselling.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import { addMonths, fullYearsBetween } from '../domain/dates.ts';
 import { replay, type LifecycleEvent } from '../domain/lifecycle/index.ts';
@@ -271,7 +272,7 @@ function digest(seed: number, today = TODAY): string {
   const t = buildTree(places, { seed, scale: 'province' });
   const c = memberContext(t, seed, dayOf(today), places.country);
   const hash = createHash('sha256');
-  for (const rows of [unitRows(t), unitVersionRows(t), memberRows(t, c), memberPeriodRows(t, c), memberEventRows(t, c)]) {
+  for (const rows of [unitRows(t), unitVersionRows(t), memberRows(t, c), memberPeriodRows(t, c), memberEventRows(t, c), counsellingRows(t, c)]) {
     for (const line of rows) hash.update(line);
   }
   return hash.digest('hex');

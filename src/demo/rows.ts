@@ -4,7 +4,7 @@ import { searchKey } from '../text/vietnamese.ts';
 import { isoOf } from './calendar.ts';
 import { MEMBER_STATUSES, type MemberStatus } from '../domain/members.ts';
 import { dayOf } from './calendar.ts';
-import { coresOf, livesOf, membersOf, type MemberContext, type MemberCore } from './members.ts';
+import { coresOf, livesOf, membersOf, type MemberContext, type MemberCore, type MemberLife } from './members.ts';
 import type { DemoTree } from './tree.ts';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -137,11 +137,15 @@ export function eventDetails(e: LifecycleEvent): string {
   return `{${parts.join(',')}}`;
 }
 
-/** The events of member_event, numbered from 1 in member order, then date order. */
-export function* memberEventRows(tree: DemoTree, ctx: MemberContext): Generator<string> {
+/**
+ * The events of member_event, numbered from 1 in member order, then date order; `onLife` sees each life
+ * drawn (the loader collects the counselling rows from them in the same pass).
+ */
+export function* memberEventRows(tree: DemoTree, ctx: MemberContext, onLife?: (life: MemberLife) => void): Generator<string> {
   const stamp = `${isoOf(ctx.today)} 00:00:00+07`;
   let id = 0;
   for (const life of livesOf(tree, ctx)) {
+    onLife?.(life);
     for (const e of life.events) {
       yield `${++id},${life.id},${e.kind},${e.date},${csvField(e.decisionNumber)},${csvField(e.decisionDate)},${csvField(e.issuedBy)},${csvField(e.note)},${csvField(eventDetails(e))},${stamp}\n`;
     }

@@ -1,7 +1,7 @@
 // The province demo loaded into a fresh database of the backend under test, then checked with SQL:
-// the tree of Bến Tre in May 2017, member histories (the replay of member_event), the seed's story,
-// identity numbers, counters, and that the application works on top of it (triggers, indexes, foreign
-// keys and sequences restored).
+// the tree of Bến Tre in May 2017, member histories (the replay of member_event), the seed's story and
+// the counselling of the attrition cases, identity numbers, counters, and that the application works on
+// top of it (triggers, indexes, foreign keys and sequences restored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase, backend } from './helpers.ts';
@@ -13,6 +13,7 @@ import { checkCitizenId } from '../../src/domain/members.ts';
 import { searchKey } from '../../src/text/vietnamese.ts';
 import { UnitRepository } from '../../src/db/repos/units.ts';
 import { MemberRepository } from '../../src/db/repos/members.ts';
+import { CounsellingRepository } from '../../src/db/repos/counselling.ts';
 import { systemActor } from '../../src/db/repos/users.ts';
 import { attritionReport } from '../../src/reports/attrition.ts';
 
@@ -30,7 +31,7 @@ async function one<T>(query: ReturnType<typeof sql<T>>): Promise<T> {
 }
 const catalogIndexes = () => rows<{ name: string }>(sql`
   SELECT indexname AS name FROM pg_indexes
-   WHERE schemaname = current_schema() AND tablename IN ('unit', 'unit_version', 'member', 'member_period', 'member_event') ORDER BY 1`);
+   WHERE schemaname = current_schema() AND tablename IN ('unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling') ORDER BY 1`);
 const catalogForeignKeys = () => rows<{ name: string }>(sql`
   SELECT conname || ' ' || pg_get_constraintdef(oid) AS name FROM pg_constraint WHERE contype = 'f' ORDER BY 1`);
 
@@ -193,11 +194,79 @@ describe(`province demo on ${backend}`, () => {
              (SELECT count(*) FROM cases x JOIN unit u ON u.id = x.unit_id
                WHERE u.path <@ (SELECT path FROM unit WHERE code = '831'))::int AS members`);
     expect(story).toEqual({ decided: 53, communes: 22, members: 53 });
-    // The attrition report of the application lists the same 53 for Châu Thành.
+    // Each of the 53 was counselled before the decision.
+    const uncounselled = await one(sql<{ cases: number; without: number }>`
+      SELECT count(*)::int AS cases,
+             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM counselling c WHERE c.member_id = e.member_id AND c.met_on < e.effective_date))::int AS without
+        FROM member_event e JOIN member m ON m.id = e.member_id JOIN unit u ON u.id = m.unit_id
+       WHERE (e.kind = 'leave_on_request' OR (e.kind = 'removal' AND e.details->>'reason' IN ('abandoned_activities', 'unpaid_dues')))
+         AND e.effective_date BETWEEN '2016-01-01' AND '2017-05-05' AND u.path <@ (SELECT path FROM unit WHERE code = '831')`);
+    expect(uncounselled).toEqual({ cases: 53, without: 0 });
+    // The attrition report of the application lists the same 53 for Châu Thành, with their counselling, and
+    // the members counselled back to activities in the window: nothing pending.
     const chauThanh = await one(sql<{ id: number }>`SELECT id::int AS id FROM unit WHERE code = '831'`);
     const report = await attritionReport(handle.db, await systemActor(handle.db), chauThanh.id, '2016-01-01', '2017-05-05');
-    expect(report.total).toBe(53);
-    expect((report.byReason.abandoned_activities ?? 0) + (report.byReason.asked_to_leave ?? 0)).toBe(53);
+    expect(report.byOutcome.removed! + report.byOutcome.left!).toBe(53);
+    expect(report.byOutcome.pending).toBe(0);
+    expect(report.byOutcome.returned).toBeGreaterThanOrEqual(3);
+    expect(report.byOutcome.returned).toBeLessThanOrEqual(5);
+    expect(report.total).toBe(53 + report.byOutcome.returned!);
+    expect(report.byReason.abandoned_activities! + report.byReason.asked_to_leave!).toBe(53 + report.byOutcome.returned! - report.byReason.unpaid_dues!);
+    for (const [outcome, n] of Object.entries(report.byOutcome)) expect(n, outcome).toBe(report.people.filter((p) => p.outcome === outcome).length);
+    for (const [reason, n] of Object.entries(report.byReason)) expect(n, reason).toBe(report.people.filter((p) => p.reason === reason).length);
+    expect(report.people).toHaveLength(report.total);
+    const settled = report.people.filter((p) => p.outcome === 'removed' || p.outcome === 'left');
+    expect(settled).toHaveLength(53);
+    expect(settled.filter((p) => !p.counselling.some((c) => c.metOn < p.settledOn!)).map((p) => p.memberId)).toEqual([]);
+    const returned = report.people.filter((p) => p.outcome === 'returned');
+    expect(returned.every((p) => p.settledOn === null && p.counselling.at(-1)?.outcome === 'returned')).toBe(true);
+    const recount = await one(sql<{ n: number }>`
+      SELECT count(DISTINCT c.member_id)::int AS n FROM counselling c JOIN member m ON m.id = c.member_id JOIN unit u ON u.id = m.unit_id
+       WHERE c.outcome = 'returned' AND c.met_on BETWEEN '2016-01-01' AND '2017-05-05' AND u.path <@ (SELECT path FROM unit WHERE code = '831')`);
+    expect(recount.n).toBe(report.byOutcome.returned);
+  });
+
+  it('counsels every member removed for abandoned activities or unpaid dues, or who left, 1–3 times before the decision, and a few back to activities', async () => {
+    const total = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM counselling`);
+    expect(total.n).toBe(summary.counselling);
+    const cases = await one(sql<{ cases: number; wrong: number }>`
+      WITH cases AS (
+        SELECT e.member_id, e.effective_date,
+               CASE WHEN e.kind = 'leave_on_request' THEN 'asked_to_leave' ELSE e.details->>'reason' END AS topic
+          FROM member_event e
+         WHERE e.kind = 'leave_on_request' OR (e.kind = 'removal' AND e.details->>'reason' IN ('abandoned_activities', 'unpaid_dues'))),
+      meetings AS (
+        SELECT x.member_id, count(c.id) AS n,
+               count(*) FILTER (WHERE c.met_on >= x.effective_date OR c.topic <> x.topic) AS bad,
+               (array_agg(c.outcome ORDER BY c.met_on DESC))[1] AS last,
+               count(*) FILTER (WHERE c.outcome = 'returned') AS returned
+          FROM cases x LEFT JOIN counselling c ON c.member_id = x.member_id GROUP BY x.member_id)
+      SELECT count(*)::int AS cases,
+             count(*) FILTER (WHERE n NOT BETWEEN 1 AND 3 OR bad > 0 OR last NOT IN ('persists', 'unreachable') OR returned > 0)::int AS wrong
+        FROM meetings`);
+    expect(cases.cases).toBeGreaterThan(500);
+    expect(cases.wrong).toBe(0);
+    // Counselled back to activities: no removal or leaving, and 5–15 in each district.
+    const returned = await rows(sql<{ code: string; n: number; settled: number }>`
+      SELECT d.code, count(DISTINCT c.member_id)::int AS n,
+             count(DISTINCT c.member_id) FILTER (WHERE EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = c.member_id AND e.kind IN ('removal', 'leave_on_request'))
+               OR m.status IN ('removed', 'left'))::int AS settled
+        FROM counselling c JOIN member m ON m.id = c.member_id JOIN unit u ON u.id = m.unit_id
+        JOIN unit d ON d.kind = 'district_committee' AND u.path <@ d.path
+       WHERE c.outcome = 'returned' GROUP BY d.code ORDER BY d.code`);
+    expect(returned).toHaveLength(9);
+    for (const r of returned) {
+      expect(r.n, r.code).toBeGreaterThanOrEqual(5);
+      expect(r.n, r.code).toBeLessThanOrEqual(15);
+      expect(r.settled, r.code).toBe(0);
+    }
+    const members = await one(sql<{ n: number }>`SELECT count(DISTINCT member_id)::int AS n FROM counselling`);
+    expect(members.n).toBe(cases.cases + returned.reduce((s, r) => s + r.n, 0));
+    const fields = await one(sql<{ bad: number }>`
+      SELECT count(*)::int AS bad FROM counselling c JOIN member m ON m.id = c.member_id
+       WHERE c.met_by !~ '^[^,]+, (Bí thư|Phó Bí thư|Chi ủy viên|Chủ nhiệm)' OR coalesce(c.note, '') = '' OR c.recorded_by IS NOT NULL
+          OR c.met_on <= m.admission_date OR c.met_on >= ${todayIso()}::date OR c.recorded_at <> (SELECT min(recorded_at) FROM member_event)`);
+    expect(fields.bad).toBe(0);
   });
 
   it('gives unique citizen IDs consistent with each member\'s birth province, sex and year', async () => {
@@ -237,10 +306,11 @@ describe(`province demo on ${backend}`, () => {
   it('leaves triggers enabled, indexes and foreign keys as the migrations made them, and no audit rows', async () => {
     const triggers = await rows(sql<{ name: string; enabled: string }>`
       SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger
-       WHERE tgname IN ('unit_audit', 'unit_version_audit', 'member_audit', 'member_period_audit', 'member_event_audit', 'member_count') ORDER BY 1`);
-    expect(triggers).toHaveLength(6);
+       WHERE tgname IN ('unit_audit', 'unit_version_audit', 'member_audit', 'member_period_audit', 'member_event_audit', 'counselling_audit', 'member_count') ORDER BY 1`);
+    expect(triggers).toHaveLength(7);
     expect(triggers.every((t) => t.enabled === 'O')).toBe(true);
     expect(indexesBefore).toContain('member_event_member');
+    expect(indexesBefore).toContain('counselling_member');
     expect((await catalogIndexes()).map((r) => r.name)).toEqual(indexesBefore);
     expect((await catalogForeignKeys()).map((r) => r.name)).toEqual(foreignKeysBefore);
     const audit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`);
@@ -263,6 +333,10 @@ describe(`province demo on ${backend}`, () => {
     expect(count.n).toBe(1);
     const audit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'member' AND entity_id = ${m.id}`);
     expect(audit.n).toBe(1);
+    const met = await new CounsellingRepository(handle.db, actor).add(m.id, { metOn: '2020-03-01', metBy: 'Lê Thị Mai, Bí thư chi bộ', topic: 'unpaid_dues', outcome: 'returned', note: null });
+    expect(met.id).toBeGreaterThan(summary.counselling);
+    const counsellingAudit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'counselling'`);
+    expect(counsellingAudit.n).toBe(1);
     expect(todayIso() >= '2017-05-01').toBe(true);
   });
 });
