@@ -144,6 +144,38 @@ report
     });
   });
 
+report
+  .command('members')
+  .description('Số đảng viên của một đơn vị tại một ngày: tổng, theo trạng thái, và từng đơn vị trực thuộc (tính từ lịch sử)')
+  .requiredOption('--unit <code>', 'mã đơn vị (tính theo ngày --as-of)')
+  .option('--as-of <date>', 'ngày YYYY-MM-DD (mặc định hôm nay)')
+  .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'xlsx']).default('json'))
+  .option('--out <file>', 'ghi ra tệp')
+  .action(async (opts: { unit: string; asOf?: string; format: 'json' | 'xlsx'; out?: string }) => {
+    const { isIsoDate, todayIso } = await import('../domain/dates.ts');
+    if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new CliError(`--as-of phải là ngày dạng YYYY-MM-DD, không phải "${opts.asOf}"`);
+    const asOf = opts.asOf ?? todayIso();
+    if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new CliError('Định dạng xlsx cần --out TỆP');
+    const { memberCounts } = await import('../reports/member-counts.ts');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit, asOf);
+      const result = await memberCounts(handle.db, actor, unitId, asOf);
+      let body: string | Buffer = JSON.stringify(result, null, 2) + '\n';
+      if (opts.format === 'xlsx') {
+        const { toXlsx } = await import('../reports/xlsx.ts');
+        body = await toXlsx([
+          { name: 'Theo trạng thái', columns: [{ header: 'Trạng thái', key: 'k' }, { header: 'Số đảng viên', key: 'n' }], rows: [...Object.entries(result.byStatus).map(([k, n]) => ({ k, n })), { k: 'Tổng số', n: result.total }] },
+          { name: 'Đơn vị trực thuộc', columns: [{ header: 'Mã', key: 'code' }, { header: 'Tên', key: 'name', width: 40 }, { header: 'Số đảng viên', key: 'total' }], rows: result.children },
+        ]);
+      }
+      if (opts.out) {
+        (await import('node:fs')).writeFileSync(opts.out, body);
+        console.error(`Đã ghi ${opts.out}: ${result.total} đảng viên.`);
+      } else process.stdout.write(body);
+    });
+  });
+
 const users = program.command('users').description('Quản lý người dùng');
 users
   .command('add')

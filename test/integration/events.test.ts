@@ -54,6 +54,10 @@ describe(`member events on ${backend}`, () => {
       { validFrom: '2025-06-10', validTo: '2026-06-10', status: 'probationary' },
       { validFrom: '2026-06-10', validTo: null, status: 'official' },
     ]);
+    const onDate = (d: string) => get(`/api/members/${m.id}/on?date=${d}`).then((r) => r.json());
+    expect(await onDate('2026-06-09')).toMatchObject({ status: 'probationary', unitId: t.fixture.units['28861.01'] });
+    expect(await onDate('2026-06-10')).toMatchObject({ status: 'official' });
+    expect(await onDate('2025-06-09')).toMatchObject({ status: null, unitId: null });
     const history = (await get(`/api/members/${m.id}/history`)).json();
     expect(history.some((h: { entity: string }) => h.entity === 'member_event')).toBe(true);
   });

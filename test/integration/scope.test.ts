@@ -90,6 +90,8 @@ const cases: Record<string, Case> = {
     payload: () => ({ metOn: '2026-01-05', metBy: 'Người lạ', topic: 'unpaid_dues', outcome: 'persists' }),
   },
   'GET /api/reports/attrition': { method: 'GET', url: () => `/api/reports/attrition?unitId=${u('831')}&since=2016-01-01` },
+  'GET /api/reports/members': { method: 'GET', url: () => `/api/reports/members?unitId=${u('831')}&asOf=2020-01-01` },
+  'GET /api/members/:id/on': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}/on?date=2020-01-01` },
   'GET /api/users': { method: 'GET', url: () => '/api/users', cookie: () => outsiderAdmin, check: noChauThanh },
   'POST /api/users': {
     method: 'POST', url: () => '/api/users', cookie: () => outsiderAdmin,

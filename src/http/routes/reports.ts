@@ -6,6 +6,8 @@ import type { RouteDeps } from './deps.ts';
 import { attritionReport } from '../../reports/attrition.ts';
 import { attritionXlsx } from '../../reports/attrition-xlsx.ts';
 import { CounsellingRepository } from '../../db/repos/counselling.ts';
+import { memberCounts } from '../../reports/member-counts.ts';
+import { MemberRepository } from '../../db/repos/members.ts';
 import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
 
 const Counselling = Type.Object({ id: Type.Integer(), metOn: Type.String(), metBy: Type.String(), topic: Type.String(), outcome: Type.String(), note: Nullable(Type.String()) });
@@ -27,6 +29,34 @@ export function reportRoutes(app: App, { database }: RouteDeps) {
       response: { 201: Counselling, ...errorResponses },
     },
   }, async (request, reply) => reply.code(201).send(await new CounsellingRepository(database.db, actorOf(request)).add(request.params.id, { note: null, ...request.body })));
+
+  app.get('/reports/members', {
+    schema: {
+      summary: 'Số đảng viên của một đơn vị và các đơn vị trực thuộc tại một ngày, theo trạng thái (tính từ lịch sử)', tags: ['reports'],
+      querystring: Type.Object({ unitId: Id, asOf: Type.Optional(IsoDate) }),
+      response: {
+        200: Type.Object({
+          unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), asOf: Type.String(), total: Type.Integer(),
+          byStatus: Type.Record(Type.String(), Type.Integer()),
+          children: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), total: Type.Integer() })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => memberCounts(database.db, actorOf(request), request.query.unitId, request.query.asOf));
+
+  app.get('/members/:id/on', {
+    schema: {
+      summary: 'Trạng thái và chi bộ của đảng viên vào một ngày', tags: ['members'], params: IdParams,
+      querystring: Type.Object({ date: IsoDate }),
+      response: { 200: Type.Object({ date: Type.String(), status: Nullable(Type.String()), unitId: Nullable(Type.Integer()), unitName: Nullable(Type.String()) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const periods = await new MemberRepository(database.db, actorOf(request)).periods(request.params.id);
+    const d = request.query.date;
+    const p = periods.find((x) => x.validFrom <= d && (x.validTo === null || x.validTo > d));
+    return { date: d, status: p?.status ?? null, unitId: p?.unitId ?? null, unitName: p?.unitName ?? null };
+  });
 
   app.get('/reports/attrition', {
     schema: {
