@@ -316,8 +316,10 @@ export async function rebuildMemberHistory(tx: Transaction<Database>, memberId: 
   const result = replay(rows.map(toLifecycle), { initial: initialOf(member) });
   if (!result.periods.length) throw new NotFoundError('quá trình sinh hoạt của đảng viên');
   await tx.deleteFrom('member_period').where('member_id', '=', memberId).execute();
+  // Each period opens with the decision of the last event applied on its first day.
+  const decisionOn = new Map(result.applied.filter((e) => e.decisionNumber).map((e) => [e.date, e.decisionNumber!]));
   await tx.insertInto('member_period').values(result.periods.map((p) => ({
-    member_id: memberId, valid_from: p.validFrom, valid_to: p.validTo, status: p.status, unit_id: p.unitId, decision: null,
+    member_id: memberId, valid_from: p.validFrom, valid_to: p.validTo, status: p.status, unit_id: p.unitId, decision: decisionOn.get(p.validFrom) ?? null,
   }))).execute();
   const last = result.periods[result.periods.length - 1]!;
   const spell = result.spells[result.spells.length - 1];

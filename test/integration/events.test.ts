@@ -52,7 +52,7 @@ describe(`member events on ${backend}`, () => {
     const periods = (await get(`/api/members/${m.id}/periods`)).json();
     expect(periods).toMatchObject([
       { validFrom: '2025-06-10', validTo: '2026-06-10', status: 'probationary' },
-      { validFrom: '2026-06-10', validTo: null, status: 'official' },
+      { validFrom: '2026-06-10', validTo: null, status: 'official', decision: '45-QĐ/HU' },
     ]);
     const onDate = (d: string) => get(`/api/members/${m.id}/on?date=${d}`).then((r) => r.json());
     expect(await onDate('2026-06-09')).toMatchObject({ status: 'probationary', unitId: t.fixture.units['28861.01'] });
