@@ -8,6 +8,7 @@ import { inBulkTransaction, type BulkSession } from './bulk.ts';
 import { dayOf } from './calendar.ts';
 import { COUNSELLING_COLUMNS, CounsellingPlan, CounsellingRows } from './counselling.ts';
 import { memberContext, memberTotal } from './members.ts';
+import { CELL_MEETING_COLUMNS, MEETING_ATTENDANCE_COLUMNS, MeetingPlan } from './meetings.ts';
 import { loadPlaces } from './places.ts';
 import {
   MEMBER_COLUMNS, MEMBER_EVENT_COLUMNS, MEMBER_PERIOD_COLUMNS, UNIT_COLUMNS, UNIT_VERSION_COLUMNS,
@@ -32,6 +33,10 @@ export interface DemoSummary {
   periods: number;
   /** Rows of counselling (the attrition cases' meetings and the members counselled back to activities). */
   counselling: number;
+  /** Rows of cell_meeting (the monthly meetings of this year's full months; none for the country). */
+  meetings: number;
+  /** Rows of meeting_attendance. */
+  attendance: number;
   seconds: number;
 }
 
@@ -40,10 +45,10 @@ export const DEFAULT_SEED = 2017;
 export const EARLIEST_TODAY = '2017-05-01';
 
 /** Tables the demo fills; the database must have none of their rows. */
-const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'unit_member_count'] as const;
+const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count'] as const;
 /** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
-const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling'];
-/** Row triggers that would write one audit row or one counter update per loaded row (0001, 0002, 0004). */
+const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance'];
+/** Row triggers that would write one audit row or one counter update per loaded row (0001–0004). */
 const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
   ['unit', 'unit_audit'],
   ['unit_version', 'unit_version_audit'],
@@ -51,6 +56,7 @@ const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
   ['member_period', 'member_period_audit'],
   ['member_event', 'member_event_audit'],
   ['counselling', 'counselling_audit'],
+  ['cell_meeting', 'cell_meeting_audit'],
   ['member', 'member_count'],
 ];
 
@@ -106,17 +112,28 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
     const events = await s.copy('member_event', MEMBER_EVENT_COLUMNS, memberEventRows(tree, ctx, (life) => meetings.add(life)));
     progress(`Đã nạp ${fmt(events)} sự kiện (kết nạp, công nhận chính thức, chuyển sinh hoạt, miễn sinh hoạt, kỷ luật, xóa tên, ra khỏi Đảng, từ trần)`);
     const counselling = await s.copy('counselling', COUNSELLING_COLUMNS, meetings.take());
-    progress(`Đã nạp ${fmt(counselling)} lần gặp gỡ, động viên đảng viên bỏ sinh hoạt, không đóng đảng phí hoặc xin ra khỏi Đảng; đang dựng lại chỉ mục…`);
+    progress(`Đã nạp ${fmt(counselling)} lần gặp gỡ, động viên đảng viên bỏ sinh hoạt, không đóng đảng phí hoặc xin ra khỏi Đảng`);
+    // The monthly cell meetings of this year (province only: the country keeps its build time), with the
+    // attendance of the members in each cell on the day, from the replayed periods.
+    let cellMeetings = 0;
+    let attendance = 0;
+    if (options.scale === 'province') {
+      const plan = new MeetingPlan(tree, seed, ctx.today);
+      cellMeetings = await s.copy('cell_meeting', CELL_MEETING_COLUMNS, plan.meetingRows());
+      attendance = await s.copy('meeting_attendance', MEETING_ATTENDANCE_COLUMNS, plan.attendanceRows(replayed));
+      progress(`Đã nạp ${fmt(cellMeetings)} kỳ sinh hoạt chi bộ năm nay, ${fmt(attendance)} lượt điểm danh, đóng đảng phí`);
+    }
+    progress('Đang dựng lại chỉ mục…');
 
     for (const ix of indexes) await s.exec(ix.def);
     // Re-adding a foreign key checks every row in one join, instead of one lookup per copied row.
     for (const fk of keys) await s.exec(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.def}`);
     for (const [table, trigger] of triggers) await s.exec(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
     await s.exec('SELECT rebuild_unit_member_count()');
-    for (const table of ['unit', 'member', 'member_event', 'counselling']) {
+    for (const table of ['unit', 'member', 'member_event', 'counselling', 'cell_meeting']) {
       await s.exec(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
     }
-    return { events, periods, counselling };
+    return { events, periods, counselling, meetings: cellMeetings, attendance };
   });
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count'].join(', ')}`).execute(handle.db);

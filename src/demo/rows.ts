@@ -75,6 +75,23 @@ export class PeriodStore {
     }
   }
 
+  /**
+   * The periods as [member, from, to, status index in MEMBER_STATUSES, unit], days as day numbers, `to`
+   * exclusive (Infinity for the open period); in member order, then date order.
+   */
+  *spans(): Generator<[member: number, from: number, to: number, status: number, unit: number]> {
+    const size = PeriodStore.CHUNK;
+    for (let i = 0; i < this.count; i++) {
+      const c = Math.floor(i / size);
+      const a = i % size;
+      const member = this.members[c]![a]!;
+      const n = i + 1;
+      const sameNext = n < this.count && this.members[Math.floor(n / size)]![n % size] === member;
+      const to = sameNext ? this.from[Math.floor(n / size)]![n % size]! : Infinity;
+      yield [member, this.from[c]![a]!, to, this.statuses[c]![a]!, this.units[c]![a]!];
+    }
+  }
+
   /** The rows of member_period; valid_to is the next period's start, the last one open. */
   *rows(): Generator<string> {
     const size = PeriodStore.CHUNK;
