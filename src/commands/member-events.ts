@@ -7,7 +7,7 @@ import { MemberRepository } from '../db/repos/members.ts';
 import { UnitRepository } from '../db/repos/units.ts';
 import { inTransaction, pgErrorCode } from '../db/transaction.ts';
 import { absenceMonths } from '../db/repos/meetings.ts';
-import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors.ts';
+import { AppError, ConflictError, NotFoundError, type FieldError } from '../domain/errors.ts';
 import { isIsoDate, todayIso, formatVietnameseDate } from '../domain/dates.ts';
 import {
   allowedDisciplineForms, allowedEvents, allowedRemovalReasons, checkRecognition, checkRemovalForAbsence, checkTransition, replay, stateOf,

@@ -9,48 +9,10 @@ export interface Me {
   permissions: string[];
 }
 
-export interface UnitSummary {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  childCount: number;
-  memberCount: number;
-}
+// Server shapes, type-only: the same declarations the API is built from (erased at build time).
+export type { UnitSummary, UnitDetail, UnitVersionRow as UnitVersion } from '../../../src/db/repos/units.ts';
 
-export interface UnitDetail extends UnitSummary {
-  path: string;
-  establishedOn: string;
-  dissolvedOn: string | null;
-  note: string | null;
-  rowVersion: number;
-  ancestors: Array<{ id: number; code: string; name: string; kind: string }>;
-  byStatus: Record<string, number>;
-}
-
-export interface UnitVersion {
-  validFrom: string;
-  validTo: string | null;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  parentName: string | null;
-  decision: string | null;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorName: string;
-  actorFullName: string | null;
-  action: string;
-  entity: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  changed: string[];
-}
+export type { AuditEntry } from '../../../src/db/repos/audit.ts';
 
 export interface NewUnit {
   code: string;
@@ -73,17 +35,8 @@ export interface UnitChange {
   rowVersion: number;
 }
 
-export interface MemberListItem {
-  id: number;
-  fullName: string;
-  sex: string;
-  birthDate: string;
-  status: string;
-  admissionDate: string | null;
-  unitId: number;
-  unitName: string;
-  unitCode: string;
-}
+import type { MemberListItem } from '../../../src/db/repos/members.ts';
+export type { MemberListItem };
 
 export interface MemberPage {
   total: number;
@@ -144,14 +97,7 @@ export interface Member extends MemberProfile {
   updatedAt: string;
 }
 
-export interface MemberPeriod {
-  validFrom: string;
-  validTo: string | null;
-  status: string;
-  unitId: number;
-  unitName: string;
-  decision: string | null;
-}
+export type { MemberPeriod } from '../../../src/db/repos/members.ts';
 
 /** Event kinds of the member's life (src/domain/lifecycle/events.ts). */
 export const EVENT_KINDS = [
@@ -213,21 +159,11 @@ export interface MemberActions {
 }
 
 /** A party rule that refuses or warns; `message` starts with the rule's source ("Điều lệ Đảng 2011, Điều 5: …"). */
-export interface RuleMessage {
-  ruleId: string;
-  source: string;
-  message: string;
-  messageEn: string;
-  field?: string;
-  validFrom?: string;
-}
+import type { RuleMessage } from '../../../src/domain/lifecycle/types.ts';
+export type { RuleMessage };
 
-export interface EventCheck {
-  ok: boolean;
-  errors: RuleMessage[];
-  warnings: RuleMessage[];
-  statusAfter: string | null;
-}
+import type { EventCheck } from '../../../src/commands/member-events.ts';
+export type { EventCheck };
 
 export interface RecordedEventAnswer {
   event: MemberEvent;
@@ -266,61 +202,23 @@ export interface QueueItem {
   detail: { admissionDate?: string; absentMonths?: string[]; unpaidMonths?: string[]; letterIssued?: string; toUnitId?: number | null };
 }
 
-export interface WorkQueues {
-  asOf: string;
-  probationEnding: QueueItem[];
-  absentOrUnpaid: QueueItem[];
-  transfersOverdue: QueueItem[];
-}
+export type { WorkQueues } from '../../../src/reports/work-queues.ts';
 
-export interface MeetingSummary {
-  month: string;
-  heldOn: string;
-  present: number;
-  absent: number;
-  unpaid: number;
-}
+export type { MeetingSummary } from '../../../src/db/repos/meetings.ts';
 
-export interface AttendanceRow {
-  memberId: number;
-  fullName: string;
-  status: string;
-  /** null: not recorded yet. */
-  attended: boolean | null;
-  absenceReason: string | null;
-  reasonAccepted: boolean;
-  duesPaid: boolean;
-}
+import type { AttendanceRow } from '../../../src/db/repos/meetings.ts';
+export type { AttendanceRow };
 
-export interface Meeting {
-  unitId: number;
-  month: string;
-  heldOn: string | null;
-  note: string | null;
-  rowVersion: number | null;
-  rows: AttendanceRow[];
-}
+export type { Meeting } from '../../../src/db/repos/meetings.ts';
 
-export interface MeetingInput {
-  heldOn: string;
-  note: string | null;
-  rowVersion: number | null;
-  attendance: Array<{ memberId: number; attended: boolean; absenceReason: string | null; reasonAccepted: boolean; duesPaid: boolean }>;
-}
+export type { MeetingInput } from '../../../src/db/repos/meetings.ts';
 
 export const COUNSELLING_TOPICS = ['abandoned_activities', 'unpaid_dues', 'asked_to_leave'] as const;
 export const COUNSELLING_OUTCOMES = ['returned', 'persists', 'unreachable'] as const;
 export const ATTRITION_REASONS = COUNSELLING_TOPICS;
 export const ATTRITION_OUTCOMES = ['removed', 'left', 'returned', 'pending'] as const;
 
-export interface Counselling {
-  id: number;
-  metOn: string;
-  metBy: string;
-  topic: string;
-  outcome: string;
-  note: string | null;
-}
+export type { CounsellingRecord as Counselling } from '../../../src/db/repos/counselling.ts';
 
 export interface CounsellingInput {
   metOn: string;
@@ -330,27 +228,10 @@ export interface CounsellingInput {
   note?: string | null;
 }
 
-export interface AttritionPerson {
-  memberId: number;
-  fullName: string;
-  unitCode: string;
-  unitName: string;
-  reason: string;
-  outcome: string;
-  settledOn: string | null;
-  decisionNumber: string | null;
-  counselling: Array<{ metOn: string; metBy: string; outcome: string; note: string | null }>;
-}
+import type { AttritionPerson } from '../../../src/reports/attrition.ts';
+export type { AttritionPerson };
 
-export interface AttritionReport {
-  unit: { code: string; name: string; kind: string };
-  since: string;
-  until: string;
-  total: number;
-  byReason: Record<string, number>;
-  byOutcome: Record<string, number>;
-  people: AttritionPerson[];
-}
+export type { AttritionReport } from '../../../src/reports/attrition.ts';
 
 /** Enumerations of the domain (src/domain/*.ts). */
 export const MEMBER_STATUSES = ['probationary', 'official', 'exempt', 'transferring', 'removed', 'left', 'expelled', 'deceased'] as const;
