@@ -114,6 +114,20 @@ check
     });
   });
 
+check
+  .command('counts')
+  .description('Đếm lại số đảng viên từ các bảng gốc và so với các số đang lưu (bảng đếm, lịch sử tại hôm nay); thoát mã 1 nếu có sai khác')
+  .option('--limit <n>', 'số sai khác in ra tối đa', '50')
+  .action(async (opts: { limit: string }) => {
+    const { checkCounts } = await import('../commands/check-counts.ts');
+    await withDatabase(async (handle) => {
+      const { checkedUnits, differences } = await checkCounts(handle.db);
+      for (const d of differences.slice(0, Number(opts.limit) || 50)) console.log(`${d.source}: đơn vị #${d.unitId}, ${d.status}: lưu ${d.kept}, đếm lại ${d.recounted}`);
+      console.log(`Đã kiểm tra ${checkedUnits} đơn vị: ${differences.length ? `${differences.length} sai khác` : 'khớp hoàn toàn'}.`);
+      if (differences.length) process.exitCode = 1;
+    });
+  });
+
 const report = program.command('report').description('Báo cáo (JSON hoặc Excel); ghi ra --out nếu có, nếu không ra màn hình');
 report
   .command('attrition')
@@ -146,29 +160,23 @@ report
 
 report
   .command('members')
-  .description('Số đảng viên của một đơn vị tại một ngày: tổng, theo trạng thái, và từng đơn vị trực thuộc (tính từ lịch sử)')
+  .description('Đội ngũ đảng viên của một đơn vị tại một ngày (Biểu 3): tổng, theo trạng thái, giới tính, tuổi, dân tộc, tôn giáo, trình độ, tuổi đảng, và từng đơn vị trực thuộc (tính từ lịch sử)')
   .requiredOption('--unit <code>', 'mã đơn vị (tính theo ngày --as-of)')
   .option('--as-of <date>', 'ngày YYYY-MM-DD (mặc định hôm nay)')
-  .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'xlsx']).default('json'))
+  .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'csv', 'xlsx']).default('json'))
   .option('--out <file>', 'ghi ra tệp')
-  .action(async (opts: { unit: string; asOf?: string; format: 'json' | 'xlsx'; out?: string }) => {
+  .action(async (opts: { unit: string; asOf?: string; format: 'json' | 'csv' | 'xlsx'; out?: string }) => {
     const { isIsoDate, todayIso } = await import('../domain/dates.ts');
     if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new CliError(`--as-of phải là ngày dạng YYYY-MM-DD, không phải "${opts.asOf}"`);
     const asOf = opts.asOf ?? todayIso();
     if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new CliError('Định dạng xlsx cần --out TỆP');
     const { memberCounts } = await import('../reports/member-counts.ts');
+    const { memberCountsCsv, memberCountsXlsx } = await import('../reports/member-counts-export.ts');
     await withDatabase(async (handle) => {
       const actor = await systemActor(handle.db);
       const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit, asOf);
       const result = await memberCounts(handle.db, actor, unitId, asOf);
-      let body: string | Buffer = JSON.stringify(result, null, 2) + '\n';
-      if (opts.format === 'xlsx') {
-        const { toXlsx } = await import('../reports/xlsx.ts');
-        body = await toXlsx([
-          { name: 'Theo trạng thái', columns: [{ header: 'Trạng thái', key: 'k' }, { header: 'Số đảng viên', key: 'n' }], rows: [...Object.entries(result.byStatus).map(([k, n]) => ({ k, n })), { k: 'Tổng số', n: result.total }] },
-          { name: 'Đơn vị trực thuộc', columns: [{ header: 'Mã', key: 'code' }, { header: 'Tên', key: 'name', width: 40 }, { header: 'Số đảng viên', key: 'total' }], rows: result.children },
-        ]);
-      }
+      const body = opts.format === 'xlsx' ? await memberCountsXlsx(result) : opts.format === 'csv' ? memberCountsCsv(result) : JSON.stringify(result, null, 2) + '\n';
       if (opts.out) {
         (await import('node:fs')).writeFileSync(opts.out, body);
         console.error(`Đã ghi ${opts.out}: ${result.total} đảng viên.`);

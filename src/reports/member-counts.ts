@@ -5,17 +5,44 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { authorize, type Actor } from '../policies/index.ts';
 import { UnitRepository } from '../db/repos/units.ts';
-import { ACTIVE_STATUSES } from '../domain/members.ts';
+import { ACTIVE_STATUSES, SEXES } from '../domain/members.ts';
+import {
+  ADMISSION_ERAS, AGE_BANDS_FORM, AGE_BASIS, GENERAL_EDUCATION_ROWS, LAST_ERA_START, PARTY_AGE_BANDS, PROFESSIONAL_ROWS, THEORY_ROWS,
+  admissionEraOf, ageBandOf, generalEducationOf, partyAgeBandOf, professionalOf, theoryOf,
+} from '../domain/statistics/breakdowns.ts';
 import { AppError, ValidationError } from '../domain/errors.ts';
 import { formatVietnameseDate, isIsoDate, todayIso } from '../domain/dates.ts';
 
+export interface ChildCounts {
+  code: string; name: string; kind: string;
+  total: number;
+  byStatus: Record<string, number>;
+  female: number;
+}
+
+/**
+ * The roll of a unit's subtree on a date, with the breakdowns of the official roll form (Biểu 3). Profile
+ * attributes (ethnicity, schooling, theory …) are the member's current ones: the profile is not dated.
+ */
 export interface MemberCounts {
   unit: { code: string; name: string; kind: string };
   asOf: string;
+  /** How ages are counted (forms.md leaves it open): see src/domain/statistics/breakdowns.ts. */
+  ageBasis: string;
   /** Everyone who is a member on that date: probationary, official, exempt, transferring. */
   total: number;
   byStatus: Record<string, number>;
-  children: Array<{ code: string; name: string; kind: string; total: number }>;
+  bySex: Record<string, number>;
+  byAgeBand: Record<string, number>;
+  averageAge: number | null;
+  byAdmissionEra: Record<string, number>;
+  byPartyAgeBand: Record<string, number>;
+  byEthnicity: Record<string, number>;
+  byReligion: Record<string, number>;
+  byGeneralEducation: Record<string, number>;
+  byProfessional: Record<string, number>;
+  byTheory: Record<string, number>;
+  children: ChildCounts[];
 }
 
 const inForce = (alias: string, date: string) => sql.raw(`${alias}.valid_from <= '${date}' AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > '${date}')`);
@@ -33,30 +60,114 @@ export async function memberCounts(db: Kysely<Database>, actor: Actor, unitId: n
     throw new AppError('VALIDATION', `Đơn vị không tồn tại vào ngày ${formatVietnameseDate(asOf)} (tồn tại từ ${span?.from ? formatVietnameseDate(span.from) : '?'}${span?.to ? ` đến trước ${formatVietnameseDate(span.to)}` : ''})`,
       [{ field: 'asOf', code: 'unit_not_in_force', message: 'Đơn vị không tồn tại vào ngày này' }]);
   }
+  const rows = await groupedRoll(db, unitId, asOf);
+  const { rows: kids } = await sql<{ unit_id: number; code: string; name: string; kind: string }>`
+    SELECT v.unit_id, v.code, v.name, v.kind FROM unit_version v
+    WHERE v.parent_id = ${unitId} AND ${inForce('v', asOf)} ORDER BY v.code`.execute(db);
+  return { unit: { code: version.code, name: version.name, kind: version.kind }, asOf, ...assemble(rows, kids, Number(asOf.slice(0, 4))) };
+}
+
+/** One row of the grouping sets: exactly one of the attribute columns is set, or child + status + sex. */
+interface GroupedRow {
+  top_id: number | null; status: string | null; sex: string | null; birth_year: number | null;
+  ethnicity: string | null; religion: string | null; education_general: string | null; education_professional: string | null;
+  political_theory: string | null; admission_year: number | null; admission_era_date: string | null;
+  /** Which grouping set the row belongs to (see GROUPING SETS below). */
+  set: string; n: number;
+}
+
+/**
+ * All breakdowns in one pass over the members of the subtree on that date, as GROUPING SETS over the raw
+ * attributes; the classification into the form's rows happens in the pure functions of domain/statistics,
+ * so the SQL holds no rule. Admission dates from 01/05/1975 all fall in the last era and are grouped as one
+ * value to keep the result small.
+ */
+async function groupedRoll(db: Kysely<Database>, unitId: number, asOf: string): Promise<GroupedRow[]> {
   const active = sql.join(ACTIVE_STATUSES.map((s) => sql.lit(s)));
-  const { rows } = await sql<{ top_id: number | null; status: string; n: number }>`
+  const { rows } = await sql<GroupedRow>`
     WITH RECURSIVE sub (unit_id, top_id) AS (
       SELECT ${unitId}::bigint, NULL::bigint
       UNION ALL
       SELECT v.unit_id, COALESCE(sub.top_id, v.unit_id) FROM sub
       JOIN unit_version v ON v.parent_id = sub.unit_id AND ${inForce('v', asOf)}
+    ), roll AS (
+      SELECT sub.top_id, p.status, m.sex, extract(year FROM m.birth_date)::int AS birth_year,
+        m.ethnicity, COALESCE(m.religion, '') AS religion, COALESCE(m.education_general, '') AS education_general,
+        COALESCE(m.education_professional, '') AS education_professional, COALESCE(m.political_theory, 'none') AS political_theory,
+        extract(year FROM COALESCE(m.admission_decision_date, m.admission_date))::int AS admission_year,
+        CASE WHEN COALESCE(m.admission_decision_date, m.admission_date) >= ${LAST_ERA_START}::date THEN ${LAST_ERA_START}::date
+             ELSE COALESCE(m.admission_decision_date, m.admission_date) END::text AS admission_era_date
+      FROM sub JOIN member_period p ON p.unit_id = sub.unit_id AND ${inForce('p', asOf)}
+      JOIN member m ON m.id = p.member_id
+      WHERE p.status IN (${active})
     )
-    SELECT sub.top_id, p.status, count(*)::int AS n
-    FROM sub JOIN member_period p ON p.unit_id = sub.unit_id AND ${inForce('p', asOf)}
-    WHERE p.status IN (${active})
-    GROUP BY sub.top_id, p.status`.execute(db);
-  const { rows: kids } = await sql<{ unit_id: number; code: string; name: string; kind: string }>`
-    SELECT v.unit_id, v.code, v.name, v.kind FROM unit_version v
-    WHERE v.parent_id = ${unitId} AND ${inForce('v', asOf)} ORDER BY v.code`.execute(db);
-  const byStatus: Record<string, number> = Object.fromEntries(ACTIVE_STATUSES.map((s) => [s, 0]));
-  const perChild = new Map<number, number>();
+    SELECT top_id, status, sex, birth_year, ethnicity, religion, education_general, education_professional,
+      political_theory, admission_year, admission_era_date,
+      CASE
+        WHEN GROUPING(top_id) = 0 THEN 'child'
+        WHEN GROUPING(status) = 0 THEN 'status'
+        WHEN GROUPING(sex) = 0 THEN 'sex'
+        WHEN GROUPING(birth_year) = 0 THEN 'birth_year'
+        WHEN GROUPING(ethnicity) = 0 THEN 'ethnicity'
+        WHEN GROUPING(religion) = 0 THEN 'religion'
+        WHEN GROUPING(education_general) = 0 THEN 'education_general'
+        WHEN GROUPING(education_professional) = 0 THEN 'education_professional'
+        WHEN GROUPING(political_theory) = 0 THEN 'political_theory'
+        WHEN GROUPING(admission_year) = 0 THEN 'admission_year'
+        ELSE 'admission_era' END AS set,
+      count(*)::int AS n
+    FROM roll
+    GROUP BY GROUPING SETS ((top_id, status, sex), (status), (sex), (birth_year), (ethnicity), (religion),
+      (education_general), (education_professional), (political_theory), (admission_year), (admission_era_date))`.execute(db);
+  return rows;
+}
+
+const zeros = (keys: readonly { key: string }[] | readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [typeof k === 'string' ? k : k.key, 0])) as Record<string, number>;
+const add = (into: Record<string, number>, key: string, n: number) => { into[key] = (into[key] ?? 0) + n; };
+
+/** From the grouped rows to the report: every breakdown sums to the total (tested). */
+function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: string; name: string; kind: string }>, reportYear: number) {
+  const byStatus = zeros(ACTIVE_STATUSES);
+  const bySex = zeros(SEXES);
+  const byAgeBand = zeros(AGE_BANDS_FORM);
+  const byAdmissionEra = zeros(ADMISSION_ERAS);
+  const byPartyAgeBand = zeros(PARTY_AGE_BANDS);
+  const byEthnicity: Record<string, number> = {};
+  const byReligion: Record<string, number> = {};
+  const byGeneralEducation = zeros(GENERAL_EDUCATION_ROWS);
+  const byProfessional = zeros(PROFESSIONAL_ROWS);
+  const byTheory = zeros(THEORY_ROWS);
+  const perChild = new Map<number, ChildCounts>();
+  let ageSum = 0;
   for (const r of rows) {
-    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
-    if (r.top_id !== null) perChild.set(r.top_id, (perChild.get(r.top_id) ?? 0) + r.n);
+    switch (r.set) {
+      case 'child': {
+        if (r.top_id === null) break; // members of the unit itself, not of a sub-unit
+        const c = perChild.get(r.top_id) ?? { code: '', name: '', kind: '', total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0 };
+        c.total += r.n;
+        add(c.byStatus, r.status!, r.n);
+        if (r.sex === 'female') c.female += r.n;
+        perChild.set(r.top_id, c);
+        break;
+      }
+      case 'status': add(byStatus, r.status!, r.n); break;
+      case 'sex': add(bySex, r.sex!, r.n); break;
+      case 'birth_year': add(byAgeBand, ageBandOf(r.birth_year!, reportYear), r.n); ageSum += (reportYear - r.birth_year!) * r.n; break;
+      case 'ethnicity': add(byEthnicity, r.ethnicity!, r.n); break;
+      case 'religion': add(byReligion, r.religion || 'none', r.n); break;
+      case 'education_general': add(byGeneralEducation, generalEducationOf(r.education_general || null), r.n); break;
+      case 'education_professional': add(byProfessional, professionalOf(r.education_professional || null), r.n); break;
+      case 'political_theory': add(byTheory, theoryOf(r.political_theory), r.n); break;
+      case 'admission_year': add(byPartyAgeBand, partyAgeBandOf(r.admission_year, reportYear), r.n); break;
+      case 'admission_era': add(byAdmissionEra, admissionEraOf(r.admission_era_date), r.n); break;
+    }
   }
+  const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
   return {
-    unit: { code: version.code, name: version.name, kind: version.kind }, asOf,
-    total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus,
-    children: kids.map((k) => ({ code: k.code, name: k.name, kind: k.kind, total: perChild.get(k.unit_id) ?? 0 })),
+    ageBasis: AGE_BASIS.vi, total, byStatus, bySex, byAgeBand,
+    averageAge: total ? Math.round((ageSum / total) * 10) / 10 : null,
+    byAdmissionEra, byPartyAgeBand, byEthnicity, byReligion, byGeneralEducation, byProfessional, byTheory,
+    children: kids.map((k) => ({ ...(perChild.get(k.unit_id) ?? { total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0 }), code: k.code, name: k.name, kind: k.kind })),
   };
 }

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 export interface Sheet {
   name: string;
   columns: Array<{ header: string; key: string; width?: number }>;
-  rows: Array<Record<string, unknown>>;
+  rows: ReadonlyArray<object>;
 }
 
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
@@ -14,7 +14,7 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
     const sheet = book.addWorksheet(s.name.slice(0, 31));
     sheet.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 18 }));
     sheet.getRow(1).font = { bold: true };
-    sheet.addRows(s.rows);
+    sheet.addRows([...s.rows]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

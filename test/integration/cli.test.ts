@@ -55,6 +55,8 @@ describe(`CLI (${backend})`, () => {
     const handle = await openTestDatabase();
     let env: Record<string, string>;
     let cleanup = async () => handle.close();
+    /** Runs SQL on the database the CLI uses (PGlite: reopen the closed data folder). */
+    let tamper = async (statement: string) => { await (await import('kysely')).sql.raw(statement).execute(handle.db); };
     if (backend === 'pglite') {
       // Build the fixture in a data folder the CLI can open after we close it.
       await handle.close();
@@ -66,6 +68,10 @@ describe(`CLI (${backend})`, () => {
       await seedFixture(h);
       await h.close();
       env = { DANGVU_DATA: dir };
+      tamper = async (statement: string) => {
+        const again = await openDatabase({ dataDir: dir });
+        try { await (await import('kysely')).sql.raw(statement).execute(again.db); } finally { await again.close(); }
+      };
       cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
     } else {
       await seedFixture(handle);
@@ -87,6 +93,20 @@ describe(`CLI (${backend})`, () => {
       const history = dangvu(['check', 'history'], env);
       expect(history.code).toBe(0);
       expect(history.out).toContain('khớp hoàn toàn');
+      const counts = dangvu(['check', 'counts'], env);
+      expect(counts.code, counts.err).toBe(0);
+      expect(counts.out).toContain('khớp hoàn toàn');
+      const csv = dangvu(['report', 'members', '--unit', '831', '--format', 'csv'], env);
+      expect(csv.code, csv.err).toBe(0);
+      expect(csv.out).toMatch(/Tổng số,\d+/);
+      const badFormat = dangvu(['report', 'members', '--unit', '831', '--format', 'pdf'], env);
+      expect(badFormat.code).toBe(2);
+      expect(badFormat.err).toContain('pdf');
+      // A hand edit of the kept counts is caught, naming the unit and both numbers.
+      await tamper(`UPDATE unit_member_count SET n = n + 1 WHERE unit_id = (SELECT min(unit_id) FROM unit_member_count WHERE n > 0) AND status = 'official'`);
+      const wrong = dangvu(['check', 'counts'], env);
+      expect(wrong.code).toBe(1);
+      expect(wrong.out).toMatch(/unit_member_count: đơn vị #\d+, official: lưu \d+, đếm lại \d+/);
       const badUnit = dangvu(['users', 'add', '--username', 'x2', '--name', 'X', '--role', 'org_staff', '--unit', '99999', '--password', 'mat-khau-dai'], env);
       expect(badUnit.code).toBe(2);
       expect(badUnit.err).toContain('99999');

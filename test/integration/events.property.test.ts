@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { startTestApp, type TestApp } from './app.ts';
 import { backend } from './helpers.ts';
 import { checkHistory } from '../../src/commands/check-history.ts';
+import { checkCounts } from '../../src/commands/check-counts.ts';
 import { addDays, todayIso } from '../../src/domain/dates.ts';
 
 let t: TestApp;
@@ -64,6 +65,7 @@ describe(`event log property on ${backend}`, () => {
         }
         const { problems } = await checkHistory(t.handle.db);
         expect(problems).toEqual([]);
+        expect((await checkCounts(t.handle.db)).differences).toEqual([]);
       }),
       { numRuns: backend === 'pglite' ? 12 : 20, seed: 20170505 },
     );

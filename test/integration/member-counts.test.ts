@@ -10,29 +10,40 @@ import { memberCounts } from '../../src/reports/member-counts.ts';
 import { ACTIVE_STATUSES } from '../../src/domain/members.ts';
 import { todayIso } from '../../src/domain/dates.ts';
 import type { Actor } from '../../src/policies/index.ts';
+import { admissionEraOf, ageBandOf, professionalOf } from '../../src/domain/statistics/breakdowns.ts';
+import { startTestApp } from './app.ts';
 
 let handle: DatabaseHandle;
 let actor: Actor;
 let versions: Array<{ unit_id: number; parent_id: number | null; valid_from: string; valid_to: string | null }>;
 let periods: Array<{ unit_id: number; status: string; valid_from: string; valid_to: string | null }>;
+let periodsWithMember: Array<{ member_id: number; unit_id: number; status: string; valid_from: string; valid_to: string | null }>;
+let members: Array<{ id: number; sex: string; birth_date: string; ethnicity: string; education_professional: string | null; admission_date: string | null; admission_decision_date: string | null }>;
 beforeAll(async () => {
   handle = await openTestDatabase();
   await loadDemo(handle, { scale: 'province', seed: 2017 });
   actor = await systemActor(handle.db);
   versions = await handle.db.selectFrom('unit_version').select(['unit_id', 'parent_id', 'valid_from', 'valid_to']).execute();
-  periods = await handle.db.selectFrom('member_period').select(['unit_id', 'status', 'valid_from', 'valid_to']).execute();
+  periodsWithMember = await handle.db.selectFrom('member_period').select(['member_id', 'unit_id', 'status', 'valid_from', 'valid_to']).execute();
+  periods = periodsWithMember;
+  members = await handle.db.selectFrom('member').select(['id', 'sex', 'birth_date', 'ethnicity', 'education_professional', 'admission_date', 'admission_decision_date']).execute();
 });
 afterAll(async () => handle?.close());
 
 const covers = (r: { valid_from: string; valid_to: string | null }, d: string) => r.valid_from <= d && (r.valid_to === null || r.valid_to > d);
 
 /** The brute-force answer: walk the tree of that date in memory and count the periods of that date. */
-function recount(unitId: number, d: string): number {
+function subtree(unitId: number, d: string): Set<number> {
   const kids = new Map<number, number[]>();
   for (const v of versions) if (covers(v, d) && v.parent_id !== null) (kids.get(v.parent_id) ?? kids.set(v.parent_id, []).get(v.parent_id)!).push(v.unit_id);
   const inTree = new Set<number>();
   const stack = [unitId];
   while (stack.length) { const u = stack.pop()!; inTree.add(u); stack.push(...(kids.get(u) ?? [])); }
+  return inTree;
+}
+
+function recount(unitId: number, d: string): number {
+  const inTree = subtree(unitId, d);
   return periods.filter((p) => covers(p, d) && inTree.has(p.unit_id) && (ACTIVE_STATUSES as readonly string[]).includes(p.status)).length;
 }
 
@@ -61,7 +72,60 @@ describe(`member counts as of a date on ${backend}`, () => {
     expect(r.children.filter((c) => c.kind === 'grassroots_committee' && /^\d{5}$/.test(c.code))).toHaveLength(22);
   });
 
+  it('gives every breakdown of Biểu 3 summing to the total, each equal to a classification of the members in memory', async () => {
+    const d = '2017-05-05';
+    const unitId = await id('831');
+    const r = await memberCounts(handle.db, actor, unitId, d);
+    expect(r.total).toBeGreaterThan(1000);
+    for (const key of ['byStatus', 'bySex', 'byAgeBand', 'byAdmissionEra', 'byPartyAgeBand', 'byEthnicity', 'byReligion', 'byGeneralEducation', 'byProfessional', 'byTheory'] as const) {
+      expect(Object.values(r[key]).reduce((a, b) => a + b, 0), key).toBe(r.total);
+    }
+    // The brute force: members whose period of that date is active in the subtree of that date.
+    const inTree = subtree(unitId, d);
+    const ids = new Set(periodsWithMember.filter((p) => covers(p, d) && inTree.has(p.unit_id) && (ACTIVE_STATUSES as readonly string[]).includes(p.status)).map((p) => p.member_id));
+    const people = members.filter((m) => ids.has(m.id));
+    const tally = (f: (m: (typeof members)[number]) => string) => people.reduce<Record<string, number>>((acc, m) => { acc[f(m)] = (acc[f(m)] ?? 0) + 1; return acc; }, {});
+    const nonZero = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, n]) => n > 0));
+    expect(nonZero(r.byAgeBand)).toEqual(tally((m) => ageBandOf(Number(m.birth_date.slice(0, 4)), 2017)));
+    expect(nonZero(r.byAdmissionEra)).toEqual(tally((m) => admissionEraOf(m.admission_decision_date ?? m.admission_date)));
+    expect(nonZero(r.byEthnicity)).toEqual(tally((m) => m.ethnicity));
+    expect(nonZero(r.byProfessional)).toEqual(tally((m) => professionalOf(m.education_professional)));
+    expect(nonZero(r.bySex)).toEqual(tally((m) => m.sex));
+    expect(r.averageAge).toBeCloseTo(people.reduce((a, m) => a + 2017 - Number(m.birth_date.slice(0, 4)), 0) / people.length, 1);
+    // Each district committee's row: its own recount, with status and women.
+    for (const c of r.children.slice(0, 5)) {
+      const childId = await id(c.code);
+      expect(c.total, c.code).toBe(recount(childId, d));
+      expect(Object.values(c.byStatus).reduce((a, b) => a + b, 0)).toBe(c.total);
+      expect(c.female).toBeLessThanOrEqual(c.total);
+    }
+    expect(r.ageBasis).toMatch(/năm báo cáo trừ năm sinh/);
+  });
+
   it('refuses a date before the unit existed, naming when it did', async () => {
     await expect(memberCounts(handle.db, actor, await id('831'), '1900-01-01')).rejects.toThrow(/không tồn tại vào ngày 01\/01\/1900/);
+  });
+});
+
+describe(`the roll report through the API on ${backend}`, () => {
+  it('exports the rows of Biểu 3 as CSV and XLSX, equal to the JSON', async () => {
+    const app = await startTestApp();
+    try {
+      const cookie = await app.login('admin83');
+      const unitId = app.fixture.units['831'];
+      const url = `/api/reports/members?unitId=${unitId}&asOf=${todayIso()}`;
+      const json = (await app.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+      expect(json.total).toBeGreaterThan(0);
+      expect(json.byAgeBand).toBeDefined();
+      const csv = await app.app.inject({ method: 'GET', url: `${url}&format=csv`, headers: { cookie } });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      expect(csv.body).toContain(`Tổng số,${json.total}`);
+      expect(csv.body).toContain(`Trong đó: Nữ,${json.bySex.female}`);
+      expect(csv.body).toContain('Từ 01/5/1975 đến nay');
+      const xlsx = await app.app.inject({ method: 'GET', url: `${url}&format=xlsx`, headers: { cookie } });
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    } finally { await app.close(); }
   });
 });

@@ -7,10 +7,21 @@ import { attritionReport } from '../../reports/attrition.ts';
 import { attritionXlsx } from '../../reports/attrition-xlsx.ts';
 import { CounsellingRepository } from '../../db/repos/counselling.ts';
 import { memberCounts } from '../../reports/member-counts.ts';
+import { memberCountsCsv, memberCountsXlsx } from '../../reports/member-counts-export.ts';
 import { MemberRepository } from '../../db/repos/members.ts';
 import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
 
 const Counselling = Type.Object({ id: Type.Integer(), metOn: Type.String(), metBy: Type.String(), topic: Type.String(), outcome: Type.String(), note: Nullable(Type.String()) });
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file, not the JSON of the response schema: sent past the typed serializer. */
+function sendFile(reply: unknown, body: string | Buffer, type: string, filename: string) {
+  return (reply as FastifyReply).type(type).header('content-disposition', `attachment; filename="${filename}"`)
+    .serializer((b: unknown) => b as string).send(body);
+}
+
+const Counts = Type.Record(Type.String(), Type.Integer());
 
 export function reportRoutes(app: App, { database }: RouteDeps) {
   app.get('/members/:id/counselling', {
@@ -32,18 +43,25 @@ export function reportRoutes(app: App, { database }: RouteDeps) {
 
   app.get('/reports/members', {
     schema: {
-      summary: 'Số đảng viên của một đơn vị và các đơn vị trực thuộc tại một ngày, theo trạng thái (tính từ lịch sử)', tags: ['reports'],
-      querystring: Type.Object({ unitId: Id, asOf: Type.Optional(IsoDate) }),
+      summary: 'Đội ngũ đảng viên của một đơn vị tại một ngày (Biểu 3): theo trạng thái, giới tính, tuổi, dân tộc, tôn giáo, trình độ, tuổi đảng, và từng đơn vị trực thuộc (tính từ lịch sử)', tags: ['reports'],
+      querystring: Type.Object({ unitId: Id, asOf: Type.Optional(IsoDate), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')])) }),
       response: {
         200: Type.Object({
-          unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), asOf: Type.String(), total: Type.Integer(),
-          byStatus: Type.Record(Type.String(), Type.Integer()),
-          children: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), total: Type.Integer() })),
+          unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), asOf: Type.String(), ageBasis: Type.String(), total: Type.Integer(),
+          byStatus: Counts, bySex: Counts, byAgeBand: Counts, averageAge: Nullable(Type.Number()), byAdmissionEra: Counts, byPartyAgeBand: Counts,
+          byEthnicity: Counts, byReligion: Counts, byGeneralEducation: Counts, byProfessional: Counts, byTheory: Counts,
+          children: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), total: Type.Integer(), byStatus: Counts, female: Type.Integer() })),
         }),
         ...errorResponses,
       },
     },
-  }, async (request) => memberCounts(database.db, actorOf(request), request.query.unitId, request.query.asOf));
+  }, async (request, reply) => {
+    const result = await memberCounts(database.db, actorOf(request), request.query.unitId, request.query.asOf);
+    const name = `dang-vien-${result.unit.code}-${result.asOf}`;
+    if (request.query.format === 'csv') return sendFile(reply, memberCountsCsv(result), 'text/csv; charset=utf-8', `${name}.csv`);
+    if (request.query.format === 'xlsx') return sendFile(reply, await memberCountsXlsx(result), XLSX_TYPE, `${name}.xlsx`);
+    return result;
+  });
 
   app.get('/members/:id/on', {
     schema: {
@@ -79,11 +97,7 @@ export function reportRoutes(app: App, { database }: RouteDeps) {
     const { unitId, since, until, format } = request.query;
     const report = await attritionReport(database.db, actorOf(request), unitId, since, until);
     if (format === 'xlsx') {
-      // A file, not the JSON of the response schema: send it past the typed serializer.
-      const raw = reply as unknown as FastifyReply;
-      return raw.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="attrition-${report.unit.code}-${since}.xlsx"`)
-        .serializer((b: unknown) => b as string).send(await attritionXlsx(report));
+      return sendFile(reply, await attritionXlsx(report), XLSX_TYPE, `attrition-${report.unit.code}-${since}.xlsx`);
     }
     return report;
   });
