@@ -184,6 +184,35 @@ report
     });
   });
 
+report
+  .command('movements')
+  .description('Tăng, giảm đảng viên trong một kỳ (Biểu 1), so với cùng kỳ năm trước, và danh sách người (tính từ lịch sử)')
+  .requiredOption('--unit <code>', 'mã đơn vị (tính theo ngày --to)')
+  .requiredOption('--from <date>', 'từ ngày YYYY-MM-DD')
+  .requiredOption('--to <date>', 'đến ngày YYYY-MM-DD')
+  .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'csv', 'xlsx']).default('json'))
+  .option('--out <file>', 'ghi ra tệp')
+  .action(async (opts: { unit: string; from: string; to: string; format: 'json' | 'csv' | 'xlsx'; out?: string }) => {
+    const { isIsoDate } = await import('../domain/dates.ts');
+    for (const [flag, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
+      if (!isIsoDate(value)) throw new CliError(`${flag} phải là ngày dạng YYYY-MM-DD, không phải "${value}"`);
+    }
+    if (opts.from > opts.to) throw new CliError('--to phải từ ngày --from trở đi');
+    if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new CliError('Định dạng xlsx cần --out TỆP');
+    const { movementsReport } = await import('../reports/movements.ts');
+    const { movementsCsv, movementsXlsx } = await import('../reports/movements-export.ts');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit, opts.to);
+      const result = await movementsReport(handle.db, actor, unitId, opts.from, opts.to);
+      const body = opts.format === 'xlsx' ? await movementsXlsx(result) : opts.format === 'csv' ? movementsCsv(result) : JSON.stringify(result, null, 2) + '\n';
+      if (opts.out) {
+        (await import('node:fs')).writeFileSync(opts.out, body);
+        console.error(`Đã ghi ${opts.out}: đầu kỳ ${result.opening}, tăng ${result.totalIncrease}, giảm ${result.totalDecrease}, cuối kỳ ${result.closing}.`);
+      } else process.stdout.write(body);
+    });
+  });
+
 const users = program.command('users').description('Quản lý người dùng');
 users
   .command('add')

@@ -45,21 +45,25 @@ export interface MemberCounts {
   children: ChildCounts[];
 }
 
-const inForce = (alias: string, date: string) => sql.raw(`${alias}.valid_from <= '${date}' AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > '${date}')`);
+/** The unit's name and code on a date, or a clear error saying when it existed. */
+export async function unitOn(db: Kysely<Database>, unitId: number, date: string): Promise<{ code: string; name: string; kind: string }> {
+  const version = await db.selectFrom('unit_version as v').select(['v.code', 'v.name', 'v.kind'])
+    .where('v.unit_id', '=', unitId).where(sql<boolean>`${inForce('v', date)}`).executeTakeFirst();
+  if (version) return version;
+  const span = await db.selectFrom('unit_version').select([sql<string>`min(valid_from)`.as('from'), sql<string | null>`max(valid_to)`.as('to')])
+    .where('unit_id', '=', unitId).executeTakeFirst();
+  throw new AppError('VALIDATION', `Đơn vị không tồn tại vào ngày ${formatVietnameseDate(date)} (tồn tại từ ${span?.from ? formatVietnameseDate(span.from) : '?'}${span?.to ? ` đến trước ${formatVietnameseDate(span.to)}` : ''})`,
+    [{ field: 'asOf', code: 'unit_not_in_force', message: 'Đơn vị không tồn tại vào ngày này' }]);
+}
+
+export const inForce = (alias: string, date: string) => sql.raw(`${alias}.valid_from <= '${date}' AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > '${date}')`);
 
 export async function memberCounts(db: Kysely<Database>, actor: Actor, unitId: number, asOf: string = todayIso()): Promise<MemberCounts> {
   authorize(actor, 'member.read');
   if (!isIsoDate(asOf)) throw new ValidationError([{ field: 'asOf', code: 'invalid_date', message: 'Ngày không hợp lệ (YYYY-MM-DD)' }]);
   await new UnitRepository(db, actor).requireInScope(unitId);
   // asOf is a validated ISO date, so it is safe inside the raw fragments below.
-  const version = await db.selectFrom('unit_version as v').select(['v.code', 'v.name', 'v.kind'])
-    .where('v.unit_id', '=', unitId).where(sql<boolean>`${inForce('v', asOf)}`).executeTakeFirst();
-  if (!version) {
-    const span = await db.selectFrom('unit_version').select([sql<string>`min(valid_from)`.as('from'), sql<string | null>`max(valid_to)`.as('to')])
-      .where('unit_id', '=', unitId).executeTakeFirst();
-    throw new AppError('VALIDATION', `Đơn vị không tồn tại vào ngày ${formatVietnameseDate(asOf)} (tồn tại từ ${span?.from ? formatVietnameseDate(span.from) : '?'}${span?.to ? ` đến trước ${formatVietnameseDate(span.to)}` : ''})`,
-      [{ field: 'asOf', code: 'unit_not_in_force', message: 'Đơn vị không tồn tại vào ngày này' }]);
-  }
+  const version = await unitOn(db, unitId, asOf);
   const rows = await groupedRoll(db, unitId, asOf);
   const { rows: kids } = await sql<{ unit_id: number; code: string; name: string; kind: string }>`
     SELECT v.unit_id, v.code, v.name, v.kind FROM unit_version v

@@ -91,6 +91,7 @@ const cases: Record<string, Case> = {
   },
   'GET /api/reports/attrition': { method: 'GET', url: () => `/api/reports/attrition?unitId=${u('831')}&since=2016-01-01` },
   'GET /api/reports/members': { method: 'GET', url: () => `/api/reports/members?unitId=${u('831')}&asOf=2020-01-01` },
+  'GET /api/reports/movements': { method: 'GET', url: () => `/api/reports/movements?unitId=${u('831')}&from=2020-01-01&to=2020-12-31` },
   'GET /api/members/:id/on': { method: 'GET', url: () => `/api/members/${m('Trần Ngọc Tâm')}/on?date=2020-01-01` },
   'GET /api/users': { method: 'GET', url: () => '/api/users', cookie: () => outsiderAdmin, check: noChauThanh },
   'POST /api/users': {

@@ -7,6 +7,8 @@ import { attritionReport } from '../../reports/attrition.ts';
 import { attritionXlsx } from '../../reports/attrition-xlsx.ts';
 import { CounsellingRepository } from '../../db/repos/counselling.ts';
 import { memberCounts } from '../../reports/member-counts.ts';
+import { movementsReport } from '../../reports/movements.ts';
+import { movementsCsv, movementsXlsx } from '../../reports/movements-export.ts';
 import { memberCountsCsv, memberCountsXlsx } from '../../reports/member-counts-export.ts';
 import { MemberRepository } from '../../db/repos/members.ts';
 import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
@@ -60,6 +62,33 @@ export function reportRoutes(app: App, { database }: RouteDeps) {
     const name = `dang-vien-${result.unit.code}-${result.asOf}`;
     if (request.query.format === 'csv') return sendFile(reply, memberCountsCsv(result), 'text/csv; charset=utf-8', `${name}.csv`);
     if (request.query.format === 'xlsx') return sendFile(reply, await memberCountsXlsx(result), XLSX_TYPE, `${name}.xlsx`);
+    return result;
+  });
+
+  const totals = {
+    from: Type.String(), to: Type.String(), opening: Type.Integer(), increases: Counts, decreases: Counts, removedProbationary: Type.Integer(),
+    totalIncrease: Type.Integer(), totalDecrease: Type.Integer(), closing: Type.Integer(),
+  };
+  app.get('/reports/movements', {
+    schema: {
+      summary: 'Tăng, giảm đảng viên trong một kỳ (Biểu 1): đầu kỳ, kết nạp, chuyển đến, từ trần, khai trừ, xóa tên, xin ra, chuyển đi, cuối kỳ; so với cùng kỳ năm trước', tags: ['reports'],
+      querystring: Type.Object({ unitId: Id, from: IsoDate, to: IsoDate, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')])) }),
+      response: {
+        200: Type.Object({
+          ...totals,
+          unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }),
+          previousYear: Nullable(Type.Object(totals)),
+          people: Type.Array(Type.Object({ memberId: Type.Integer(), fullName: Type.String(), date: Type.String(), kind: Type.String(), wasProbationary: Type.Boolean() })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request, reply) => {
+    const { unitId, from, to, format } = request.query;
+    const result = await movementsReport(database.db, actorOf(request), unitId, from, to);
+    const name = `tang-giam-${result.unit.code}-${from}-${to}`;
+    if (format === 'csv') return sendFile(reply, movementsCsv(result), 'text/csv; charset=utf-8', `${name}.csv`);
+    if (format === 'xlsx') return sendFile(reply, await movementsXlsx(result), XLSX_TYPE, `${name}.xlsx`);
     return result;
   });
 
