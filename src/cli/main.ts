@@ -213,6 +213,39 @@ report
     });
   });
 
+const memberCommand = program.command('member').description('Tra cứu đảng viên');
+memberCommand
+  .command('status')
+  .description('Trạng thái và chi bộ của một đảng viên vào một ngày (tính từ lịch sử), và toàn bộ quá trình')
+  .option('--id <n>', 'mã số đảng viên trong hệ thống')
+  .option('--citizen-id <số>', 'số định danh cá nhân (CCCD, 12 chữ số)')
+  .option('--on <date>', 'ngày YYYY-MM-DD (mặc định hôm nay)')
+  .action(async (opts: { id?: string; citizenId?: string; on?: string }) => {
+    const { isIsoDate, todayIso, formatVietnameseDate } = await import('../domain/dates.ts');
+    if (!opts.id === !opts.citizenId) throw new CliError('Cần đúng một trong --id hoặc --citizen-id');
+    if (opts.id !== undefined && !/^[1-9]\d{0,14}$/.test(opts.id)) throw new CliError(`--id phải là số nguyên dương, không phải "${opts.id}"`);
+    if (opts.citizenId !== undefined && !/^\d{12}$/.test(opts.citizenId)) throw new CliError(`--citizen-id phải có 12 chữ số, không phải "${opts.citizenId}"`);
+    if (opts.on !== undefined && !isIsoDate(opts.on)) throw new CliError(`--on phải là ngày dạng YYYY-MM-DD, không phải "${opts.on}"`);
+    const date = opts.on ?? todayIso();
+    const { MemberRepository } = await import('../db/repos/members.ts');
+    const { STATUS_LABELS } = await import('../domain/lifecycle/labels.ts');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const found = opts.id !== undefined
+        ? { id: Number(opts.id) }
+        : await handle.db.selectFrom('member').select('id').where('citizen_id', '=', opts.citizenId!).executeTakeFirst();
+      if (!found) throw new CliError(`Không có đảng viên nào có số định danh ${opts.citizenId}`);
+      const repo = new MemberRepository(handle.db, actor);
+      const member = await repo.get(found.id).catch(() => { throw new CliError(`Không có đảng viên mã số ${found.id}`); });
+      const state = await repo.stateOn(found.id, date);
+      const label = (status: string) => STATUS_LABELS[status as keyof typeof STATUS_LABELS]?.vi ?? status;
+      console.log(`${member.fullName} (#${member.id}), ngày ${formatVietnameseDate(date)}: ${state.status ? `${label(state.status)}, ${state.unitName} (${state.unitCode})` : 'chưa có trong hồ sơ'}`);
+      for (const p of await repo.periods(found.id)) {
+        console.log(`  ${formatVietnameseDate(p.validFrom)} – ${p.validTo ? formatVietnameseDate(p.validTo) : 'nay'}: ${label(p.status)}, ${p.unitName}${p.decision ? ` (${p.decision})` : ''}`);
+      }
+    });
+  });
+
 const users = program.command('users').description('Quản lý người dùng');
 users
   .command('add')

@@ -8,7 +8,7 @@ import { ACTIVE_STATUSES } from '../domain/members.ts';
 import { todayIso } from '../domain/dates.ts';
 
 export interface CountDifference {
-  /** Which kept count disagrees: 'unit_member_count' or 'member_period'. */
+  /** Which kept count disagrees: 'unit_member_count', 'stat_rollup <dim>' or 'member_period'. */
   source: string;
   unitId: number;
   status: string;
@@ -36,11 +36,19 @@ export async function checkCounts(db: Kysely<Database>, today: string = todayIso
       COALESCE(p.n, 0) AS kept, COALESCE(m.n, 0) AS recounted
     FROM p FULL JOIN m ON m.unit_id = p.unit_id AND m.status = p.status
     WHERE COALESCE(p.n, 0) <> COALESCE(m.n, 0)`.execute(db);
+  // The statistics roll-up (0009) against its recount, row by row.
+  const { rows: rollup } = await sql<{ unit_id: number; status: string; kept: number; recounted: number; dim: string; value: string }>`
+    SELECT COALESCE(k.unit_id, r.unit_id) AS unit_id, COALESCE(k.status, r.status) AS status,
+      COALESCE(k.dim, r.dim) AS dim, COALESCE(k.value, r.value) AS value, COALESCE(k.n, 0) AS kept, COALESCE(r.n, 0) AS recounted
+    FROM (SELECT * FROM stat_rollup WHERE n <> 0) k
+    FULL JOIN stat_recount(NULL) r ON r.unit_id = k.unit_id AND r.status = k.status AND r.sex = k.sex AND r.dim = k.dim AND r.value = k.value
+    WHERE COALESCE(k.n, 0) <> COALESCE(r.n, 0)`.execute(db);
   const { rows: [units] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM unit`.execute(db);
   return {
     checkedUnits: units?.n ?? 0,
     differences: [
       ...table.map((r) => ({ source: 'unit_member_count', unitId: Number(r.unit_id), status: r.status, kept: r.kept, recounted: r.recounted })),
+      ...rollup.map((r) => ({ source: `stat_rollup ${r.dim}${r.value ? `=${r.value}` : ''}`, unitId: Number(r.unit_id), status: r.status, kept: r.kept, recounted: r.recounted })),
       ...history.map((r) => ({ source: 'member_period', unitId: Number(r.unit_id), status: r.status, kept: r.kept, recounted: r.recounted })),
     ],
   };

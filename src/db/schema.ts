@@ -159,6 +159,16 @@ export interface AuditLogTable {
   after: unknown;
 }
 
+/** The kept roll of today per rolled-up unit (0009_statistics.sql). */
+export interface StatRollupTable {
+  unit_id: number;
+  status: string;
+  sex: string;
+  dim: string;
+  value: string;
+  n: number;
+}
+
 export interface Database {
   unit: UnitTable;
   unit_version: UnitVersionTable;
@@ -172,4 +182,5 @@ export interface Database {
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;
+  stat_rollup: StatRollupTable;
 }

@@ -45,10 +45,10 @@ export const DEFAULT_SEED = 2017;
 export const EARLIEST_TODAY = '2017-05-01';
 
 /** Tables the demo fills; the database must have none of their rows. */
-const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count'] as const;
+const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count', 'stat_rollup'] as const;
 /** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
 const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance'];
-/** Row triggers that would write one audit row or one counter update per loaded row (0001–0004). */
+/** Row triggers that would write one audit row or one counter update per loaded row (0001–0004, 0009). */
 const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
   ['unit', 'unit_audit'],
   ['unit_version', 'unit_version_audit'],
@@ -58,6 +58,7 @@ const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
   ['counselling', 'counselling_audit'],
   ['cell_meeting', 'cell_meeting_audit'],
   ['member', 'member_count'],
+  ['member', 'member_stat'],
 ];
 
 const fmt = (n: number) => n.toLocaleString('vi-VN');
@@ -130,13 +131,14 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
     for (const fk of keys) await s.exec(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.def}`);
     for (const [table, trigger] of triggers) await s.exec(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
     await s.exec('SELECT rebuild_unit_member_count()');
+    await s.exec('SELECT stat_refresh(NULL)');
     for (const table of ['unit', 'member', 'member_event', 'counselling', 'cell_meeting']) {
       await s.exec(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
     }
     return { events, periods, counselling, meetings: cellMeetings, attendance };
   });
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
-  await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count'].join(', ')}`).execute(handle.db);
+  await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
 
   return { units: tree.units.length, members, ...loaded, seconds: (performance.now() - started) / 1000 };
 }

@@ -18,6 +18,8 @@ export interface ChildCounts {
   total: number;
   byStatus: Record<string, number>;
   female: number;
+  /** Status × sex (the dashboard's and the benchmark's "by province × status × sex"). */
+  byStatusAndSex: Record<string, Record<string, number>>;
 }
 
 /**
@@ -58,13 +60,22 @@ export async function unitOn(db: Kysely<Database>, unitId: number, date: string)
 
 export const inForce = (alias: string, date: string) => sql.raw(`${alias}.valid_from <= '${date}' AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > '${date}')`);
 
-export async function memberCounts(db: Kysely<Database>, actor: Actor, unitId: number, asOf: string = todayIso()): Promise<MemberCounts> {
+/**
+ * Where the numbers come from: 'auto' reads the kept roll-up (0009_statistics.sql) for today at a reporting
+ * level and the history otherwise; 'history' always recounts from member_period (tests and benchmarks
+ * compare the two).
+ */
+export type CountSource = 'auto' | 'history';
+
+export async function memberCounts(db: Kysely<Database>, actor: Actor, unitId: number, asOf: string = todayIso(), source: CountSource = 'auto'): Promise<MemberCounts> {
   authorize(actor, 'member.read');
   if (!isIsoDate(asOf)) throw new ValidationError([{ field: 'asOf', code: 'invalid_date', message: 'Ngày không hợp lệ (YYYY-MM-DD)' }]);
   await new UnitRepository(db, actor).requireInScope(unitId);
   // asOf is a validated ISO date, so it is safe inside the raw fragments below.
   const version = await unitOn(db, unitId, asOf);
-  const rows = await groupedRoll(db, unitId, asOf);
+  const rows = source === 'auto' && asOf === todayIso() && STAT_FULL_KINDS.has(version.kind)
+    ? await rolledUpRoll(db, unitId) ?? await groupedRoll(db, unitId, asOf)
+    : await groupedRoll(db, unitId, asOf);
   const { rows: kids } = await sql<{ unit_id: number; code: string; name: string; kind: string }>`
     SELECT v.unit_id, v.code, v.name, v.kind FROM unit_version v
     WHERE v.parent_id = ${unitId} AND ${inForce('v', asOf)} ORDER BY v.code`.execute(db);
@@ -126,9 +137,53 @@ async function groupedRoll(db: Kysely<Database>, unitId: number, asOf: string): 
   return rows;
 }
 
+/** Kinds whose roll-up rows carry every breakdown; grassroots organizations carry status and sex only. */
+const STAT_FULL_KINDS = new Set(['central', 'province_committee', 'district_committee']);
+const STAT_TOTAL_KINDS = new Set(['grassroots_committee', 'grassroots_cell']);
+const ROLLUP_DIMS: Record<string, keyof GroupedRow | null> = {
+  birth_year: 'birth_year', ethnicity: 'ethnicity', religion: 'religion', education_general: 'education_general',
+  education_professional: 'education_professional', political_theory: 'political_theory', admission_year: 'admission_year', admission_era: 'admission_era_date',
+};
+
+/**
+ * Today's roll of a reporting-level unit from the kept roll-up, in the shape of the grouped rows of the
+ * history query, so both go through the same classification. Null when a child is not rolled up (then the
+ * caller recounts from the history).
+ */
+async function rolledUpRoll(db: Kysely<Database>, unitId: number): Promise<GroupedRow[] | null> {
+  const kids = await db.selectFrom('unit').select(['id', 'kind']).where('parent_id', '=', unitId).where('dissolved_on', 'is', null).execute();
+  if (kids.some((k) => !STAT_FULL_KINDS.has(k.kind) && !STAT_TOTAL_KINDS.has(k.kind))) return null;
+  const own = await db.selectFrom('stat_rollup').select(['status', 'sex', 'dim', 'value', 'n']).where('unit_id', '=', unitId).execute();
+  const children = kids.length
+    ? await db.selectFrom('stat_rollup').select(['unit_id', 'status', 'sex', 'n']).where('unit_id', 'in', kids.map((k) => k.id)).where('dim', '=', 'all').execute()
+    : [];
+  const empty: Omit<GroupedRow, 'set' | 'n'> = {
+    top_id: null, status: null, sex: null, birth_year: null, ethnicity: null, religion: null, education_general: null,
+    education_professional: null, political_theory: null, admission_year: null, admission_era_date: null,
+  };
+  const rows: GroupedRow[] = children.map((c) => ({ ...empty, set: 'child', top_id: Number(c.unit_id), status: c.status, sex: c.sex, n: c.n }));
+  for (const r of own) {
+    if (r.dim === 'all') {
+      rows.push({ ...empty, set: 'status', status: r.status, n: r.n }, { ...empty, set: 'sex', sex: r.sex, n: r.n });
+      continue;
+    }
+    const column = ROLLUP_DIMS[r.dim];
+    if (!column) continue;
+    const numeric = column === 'birth_year' || column === 'admission_year';
+    const value = numeric ? (r.value === '' ? null : Number(r.value)) : column === 'admission_era_date' && r.value === '' ? null : r.value;
+    rows.push({ ...empty, set: r.dim, [column]: value, n: r.n } as GroupedRow);
+  }
+  return rows;
+}
+
 const zeros = (keys: readonly { key: string }[] | readonly string[]) =>
   Object.fromEntries(keys.map((k) => [typeof k === 'string' ? k : k.key, 0])) as Record<string, number>;
 const add = (into: Record<string, number>, key: string, n: number) => { into[key] = (into[key] ?? 0) + n; };
+
+const emptyChild = (): ChildCounts => ({
+  code: '', name: '', kind: '', total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0,
+  byStatusAndSex: Object.fromEntries(ACTIVE_STATUSES.map((s) => [s, zeros(SEXES)])),
+});
 
 /** From the grouped rows to the report: every breakdown sums to the total (tested). */
 function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: string; name: string; kind: string }>, reportYear: number) {
@@ -148,9 +203,10 @@ function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: strin
     switch (r.set) {
       case 'child': {
         if (r.top_id === null) break; // members of the unit itself, not of a sub-unit
-        const c = perChild.get(r.top_id) ?? { code: '', name: '', kind: '', total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0 };
+        const c = perChild.get(r.top_id) ?? emptyChild();
         c.total += r.n;
         add(c.byStatus, r.status!, r.n);
+        add(c.byStatusAndSex[r.status!] ??= zeros(SEXES), r.sex!, r.n);
         if (r.sex === 'female') c.female += r.n;
         perChild.set(r.top_id, c);
         break;
@@ -172,6 +228,6 @@ function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: strin
     ageBasis: AGE_BASIS.vi, total, byStatus, bySex, byAgeBand,
     averageAge: total ? Math.round((ageSum / total) * 10) / 10 : null,
     byAdmissionEra, byPartyAgeBand, byEthnicity, byReligion, byGeneralEducation, byProfessional, byTheory,
-    children: kids.map((k) => ({ ...(perChild.get(k.unit_id) ?? { total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0 }), code: k.code, name: k.name, kind: k.kind })),
+    children: kids.map((k) => ({ ...(perChild.get(k.unit_id) ?? emptyChild()), code: k.code, name: k.name, kind: k.kind })),
   };
 }

@@ -17,10 +17,10 @@ export function movementLines(r: MovementsReport): MovementLine[] {
   return [
     line('A. Tổng số đảng viên cuối kỳ trước chuyển sang', (t) => t.opening),
     line('B. Đảng viên tăng trong kỳ', (t) => t.totalIncrease),
-    ...INCREASES.map((k) => line(MOVEMENT_ROWS[k].vi, (t) => t.increases[k] ?? 0)),
+    ...INCREASES.map((k) => line(MOVEMENT_ROWS[k].vi, (t) => t.increases[k])),
     line('C. Đảng viên giảm trong kỳ', (t) => t.totalDecrease),
     ...DECREASES.flatMap((k) => [
-      line(MOVEMENT_ROWS[k].vi, (t) => t.decreases[k] ?? 0),
+      line(MOVEMENT_ROWS[k].vi, (t) => t.decreases[k]),
       ...(k === 'removed' ? [line('   Trong đó: Đảng viên dự bị', (t) => t.removedProbationary)] : []),
     ]),
     line('D. Đảng viên trong danh sách cuối kỳ báo cáo', (t) => t.closing),

@@ -9,7 +9,7 @@ import { authorize, type Actor } from '../policies/index.ts';
 import { UnitRepository } from '../db/repos/units.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { addDays, isIsoDate } from '../domain/dates.ts';
-import { DECREASES, INCREASES, memberMovements, type MovementKind, type PeriodLike } from '../domain/statistics/movements.ts';
+import { DECREASES, INCREASES, memberMovements, type Decrease, type Increase, type MovementKind, type PeriodLike } from '../domain/statistics/movements.ts';
 import { unitOn } from './member-counts.ts';
 
 export interface MovementTotals {
@@ -17,8 +17,8 @@ export interface MovementTotals {
   to: string;
   /** A: on the roll at the end of the day before `from`. */
   opening: number;
-  increases: Record<string, number>;
-  decreases: Record<string, number>;
+  increases: Record<Increase, number>;
+  decreases: Record<Decrease, number>;
   /** The form's "Trong đó: Đảng viên dự bị" under removals. */
   removedProbationary: number;
   totalIncrease: number;
@@ -112,7 +112,7 @@ async function computeMovements(db: Kysely<Database>, unitId: number, from: stri
 
   const totals: MovementTotals = {
     from, to, opening: 0, closing: 0, removedProbationary: 0, totalIncrease: 0, totalDecrease: 0,
-    increases: Object.fromEntries(INCREASES.map((k) => [k, 0])), decreases: Object.fromEntries(DECREASES.map((k) => [k, 0])),
+    increases: Object.fromEntries(INCREASES.map((k) => [k, 0])) as Record<Increase, number>, decreases: Object.fromEntries(DECREASES.map((k) => [k, 0])) as Record<Decrease, number>,
   };
   const people: MovementsReport['people'] = [];
   for (const [memberId, ps] of periodsOf) {
@@ -126,8 +126,8 @@ async function computeMovements(db: Kysely<Database>, unitId: number, from: stri
     if (r.opening) totals.opening += 1;
     if (r.closing) totals.closing += 1;
     for (const m of r.movements) {
-      if ((INCREASES as readonly string[]).includes(m.kind)) { totals.increases[m.kind]! += 1; totals.totalIncrease += 1; }
-      else { totals.decreases[m.kind]! += 1; totals.totalDecrease += 1; }
+      if ((INCREASES as readonly string[]).includes(m.kind)) { totals.increases[m.kind as Increase] += 1; totals.totalIncrease += 1; }
+      else { totals.decreases[m.kind as Decrease] += 1; totals.totalDecrease += 1; }
       if (m.kind === 'removed' && m.wasProbationary) totals.removedProbationary += 1;
       people.push({ memberId, fullName: ps[0]!.full_name, ...m });
     }

@@ -51,7 +51,7 @@ describe(`CLI (${backend})`, () => {
     expect(empty.err).toContain('chưa có đơn vị');
   });
 
-  it('adds a user scoped to a unit given by code, on the backend under test', async () => {
+  it('adds a user scoped to a unit given by code, on the backend under test', { timeout: 240_000 }, async () => {
     const handle = await openTestDatabase();
     let env: Record<string, string>;
     let cleanup = async () => handle.close();
@@ -93,6 +93,16 @@ describe(`CLI (${backend})`, () => {
       const history = dangvu(['check', 'history'], env);
       expect(history.code).toBe(0);
       expect(history.out).toContain('khớp hoàn toàn');
+      const tam = dangvu(['member', 'status', '--citizen-id', '083070001234'], env);
+      expect(tam.code, tam.err).toBe(0);
+      expect(tam.out).toMatch(/^Trần Ngọc Tâm \(#\d+\), ngày \d\d\/\d\d\/\d{4}: đảng viên chính thức, Chi bộ/);
+      const early = dangvu(['member', 'status', '--citizen-id', '083070001234', '--on', '1960-01-01'], env);
+      expect(early.out).toContain('ngày 01/01/1960: chưa có trong hồ sơ');
+      for (const bad of [['--id', 'abc'], ['--id', '1', '--citizen-id', '083070001234'], ['--citizen-id', '083070001234', '--on', '31/12/2020'], ['--citizen-id', '999999999999']]) {
+        const r = dangvu(['member', 'status', ...bad], env);
+        expect(r.code, bad.join(' ')).toBe(2);
+        expect(r.err).toMatch(/^Lỗi: /);
+      }
       const counts = dangvu(['check', 'counts'], env);
       expect(counts.code, counts.err).toBe(0);
       expect(counts.out).toContain('khớp hoàn toàn');

@@ -12,6 +12,8 @@ import { todayIso } from '../../src/domain/dates.ts';
 import type { Actor } from '../../src/policies/index.ts';
 import { admissionEraOf, ageBandOf, professionalOf } from '../../src/domain/statistics/breakdowns.ts';
 import { startTestApp } from './app.ts';
+import { checkCounts } from '../../src/commands/check-counts.ts';
+import { UnitRepository } from '../../src/db/repos/units.ts';
 
 let handle: DatabaseHandle;
 let actor: Actor;
@@ -100,6 +102,28 @@ describe(`member counts as of a date on ${backend}`, () => {
       expect(c.female).toBeLessThanOrEqual(c.total);
     }
     expect(r.ageBasis).toMatch(/năm báo cáo trừ năm sinh/);
+  });
+
+  it('reads today from the kept roll-up, equal to the recount from the history, before and after a commune moves', async () => {
+    const same = async (code: string) => {
+      const unitId = await id(code);
+      expect(await memberCounts(handle.db, actor, unitId, todayIso(), 'auto'), code).toEqual(await memberCounts(handle.db, actor, unitId, todayIso(), 'history'));
+    };
+    for (const code of ['TW', '83', '831']) await same(code);
+    expect((await checkCounts(handle.db)).differences).toEqual([]);
+    // A commune committee moves from Châu Thành to Ba Tri: the roll-ups above both places are recounted.
+    const commune = await handle.db.selectFrom('unit').select(['id', 'row_version']).where('code', '=', '28861').executeTakeFirstOrThrow();
+    const before = (await memberCounts(handle.db, actor, await id('831'))).total;
+    const moving = (await memberCounts(handle.db, actor, commune.id)).total;
+    expect(moving).toBeGreaterThan(0);
+    await new UnitRepository(handle.db, actor).update(commune.id, { parentId: await id('836'), effectiveDate: todayIso(), rowVersion: commune.row_version });
+    expect((await memberCounts(handle.db, actor, await id('831'))).total).toBe(before - moving);
+    for (const code of ['83', '831', '836']) await same(code);
+    expect((await checkCounts(handle.db)).differences).toEqual([]);
+    // A hand edit of the roll-up is caught.
+    await sql`UPDATE stat_rollup SET n = n + 1 WHERE unit_id = ${await id('836')} AND dim = 'ethnicity' AND value = 'Kinh' AND status = 'official' AND sex = 'male'`.execute(handle.db);
+    expect((await checkCounts(handle.db)).differences).toEqual([expect.objectContaining({ source: 'stat_rollup ethnicity=Kinh', status: 'official' })]);
+    await sql`SELECT stat_refresh(NULL)`.execute(handle.db);
   });
 
   it('refuses a date before the unit existed, naming when it did', async () => {

@@ -185,6 +185,20 @@ export class MemberRepository {
     return rows.map((r) => ({ validFrom: r.valid_from, validTo: r.valid_to, status: r.status, unitId: r.unit_id, unitName: r.name, decision: r.decision }));
   }
 
+  /** The member's status and cell on a date, with the cell's code and name of that date (null before the record starts). */
+  async stateOn(id: number, date: string): Promise<{ date: string; status: string | null; unitId: number | null; unitCode: string | null; unitName: string | null }> {
+    await this.get(id);
+    const row = await this.db
+      .selectFrom('member_period as p')
+      .leftJoin('unit_version as v', (j) => j.onRef('v.unit_id', '=', 'p.unit_id')
+        .on('v.valid_from', '<=', date).on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)])))
+      .select(['p.status', 'p.unit_id', 'v.code', 'v.name'])
+      .where('p.member_id', '=', id).where('p.valid_from', '<=', date)
+      .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', date)]))
+      .executeTakeFirst();
+    return { date, status: row?.status ?? null, unitId: row?.unit_id ?? null, unitCode: row?.code ?? null, unitName: row?.name ?? null };
+  }
+
   async create(input: NewMember): Promise<Member> {
     authorize(this.actor, 'member.write');
     const errors = validateMemberProfile(input, input.status, todayIso());

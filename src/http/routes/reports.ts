@@ -52,7 +52,7 @@ export function reportRoutes(app: App, { database }: RouteDeps) {
           unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), asOf: Type.String(), ageBasis: Type.String(), total: Type.Integer(),
           byStatus: Counts, bySex: Counts, byAgeBand: Counts, averageAge: Nullable(Type.Number()), byAdmissionEra: Counts, byPartyAgeBand: Counts,
           byEthnicity: Counts, byReligion: Counts, byGeneralEducation: Counts, byProfessional: Counts, byTheory: Counts,
-          children: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), total: Type.Integer(), byStatus: Counts, female: Type.Integer() })),
+          children: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), total: Type.Integer(), byStatus: Counts, female: Type.Integer(), byStatusAndSex: Type.Record(Type.String(), Counts) })),
         }),
         ...errorResponses,
       },
@@ -96,14 +96,9 @@ export function reportRoutes(app: App, { database }: RouteDeps) {
     schema: {
       summary: 'Trạng thái và chi bộ của đảng viên vào một ngày', tags: ['members'], params: IdParams,
       querystring: Type.Object({ date: IsoDate }),
-      response: { 200: Type.Object({ date: Type.String(), status: Nullable(Type.String()), unitId: Nullable(Type.Integer()), unitName: Nullable(Type.String()) }), ...errorResponses },
+      response: { 200: Type.Object({ date: Type.String(), status: Nullable(Type.String()), unitId: Nullable(Type.Integer()), unitCode: Nullable(Type.String()), unitName: Nullable(Type.String()) }), ...errorResponses },
     },
-  }, async (request) => {
-    const periods = await new MemberRepository(database.db, actorOf(request)).periods(request.params.id);
-    const d = request.query.date;
-    const p = periods.find((x) => x.validFrom <= d && (x.validTo === null || x.validTo > d));
-    return { date: d, status: p?.status ?? null, unitId: p?.unitId ?? null, unitName: p?.unitName ?? null };
-  });
+  }, async (request) => new MemberRepository(database.db, actorOf(request)).stateOn(request.params.id, request.query.date));
 
   app.get('/reports/attrition', {
     schema: {
