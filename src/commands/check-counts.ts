@@ -43,12 +43,19 @@ export async function checkCounts(db: Kysely<Database>, today: string = todayIso
     FROM (SELECT * FROM stat_rollup WHERE n <> 0) k
     FULL JOIN stat_recount(NULL) r ON r.unit_id = k.unit_id AND r.status = k.status AND r.sex = k.sex AND r.dim = k.dim AND r.value = k.value
     WHERE COALESCE(k.n, 0) <> COALESCE(r.n, 0)`.execute(db);
+  // The subtree keys of the member list (0010) against the paths of the members' units.
+  const { rows: keys } = await sql<{ unit_id: number; n: number }>`
+    SELECT m.unit_id, count(*)::int AS n FROM member m JOIN unit u ON u.id = m.unit_id
+    CROSS JOIN LATERAL (SELECT string_to_array(ltree2text(u.path), '.')::bigint[] AS ids) p
+    WHERE m.depth1_unit_id IS DISTINCT FROM p.ids[2] OR m.depth2_unit_id IS DISTINCT FROM p.ids[3] OR m.depth3_unit_id IS DISTINCT FROM p.ids[4]
+    GROUP BY m.unit_id`.execute(db);
   const { rows: [units] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM unit`.execute(db);
   return {
     checkedUnits: units?.n ?? 0,
     differences: [
       ...table.map((r) => ({ source: 'unit_member_count', unitId: Number(r.unit_id), status: r.status, kept: r.kept, recounted: r.recounted })),
       ...rollup.map((r) => ({ source: `stat_rollup ${r.dim}${r.value ? `=${r.value}` : ''}`, unitId: Number(r.unit_id), status: r.status, kept: r.kept, recounted: r.recounted })),
+      ...keys.map((r) => ({ source: 'member subtree keys', unitId: Number(r.unit_id), status: '*', kept: r.n, recounted: 0 })),
       ...history.map((r) => ({ source: 'member_period', unitId: Number(r.unit_id), status: r.status, kept: r.kept, recounted: r.recounted })),
     ],
   };

@@ -67,6 +67,10 @@ export interface MemberTable {
   unit_id: number;
   name_search: string;
   name_sort: string;
+  /** Ancestors of the member's unit at depths 1–3, kept by triggers (0010). */
+  depth1_unit_id: Generated<number | null>;
+  depth2_unit_id: Generated<number | null>;
+  depth3_unit_id: Generated<number | null>;
   note: string | null;
   row_version: Generated<number>;
   created_at: Timestamp;

@@ -48,7 +48,7 @@ export const EARLIEST_TODAY = '2017-05-01';
 const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count', 'stat_rollup'] as const;
 /** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
 const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance'];
-/** Row triggers that would write one audit row or one counter update per loaded row (0001–0004, 0009). */
+/** Row triggers that would write one audit row, one counter update or one lookup per loaded row (0001–0004, 0009, 0010). */
 const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
   ['unit', 'unit_audit'],
   ['unit_version', 'unit_version_audit'],
@@ -59,6 +59,7 @@ const BULK_TRIGGERS: Array<[table: string, trigger: string]> = [
   ['cell_meeting', 'cell_meeting_audit'],
   ['member', 'member_count'],
   ['member', 'member_stat'],
+  ['member', 'member_subtree_keys'],
 ];
 
 const fmt = (n: number) => n.toLocaleString('vi-VN');

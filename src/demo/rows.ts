@@ -23,6 +23,7 @@ export const MEMBER_COLUMNS = [
   'id', 'full_name', 'other_names', 'sex', 'birth_date', 'birth_province_code', 'birth_place', 'home_town', 'ethnicity',
   'religion', 'citizen_id', 'card_number', 'education_general', 'education_professional', 'political_theory', 'occupation',
   'admission_date', 'official_date', 'admission_decision_date', 'status', 'unit_id', 'name_search', 'name_sort', 'created_at', 'updated_at',
+  'depth1_unit_id', 'depth2_unit_id', 'depth3_unit_id',
 ] as const;
 export const MEMBER_PERIOD_COLUMNS = ['member_id', 'valid_from', 'valid_to', 'status', 'unit_id'] as const;
 export const MEMBER_EVENT_COLUMNS = [
@@ -113,6 +114,11 @@ const STATUS_CODE = new Map<MemberStatus, number>(MEMBER_STATUSES.map((s, i) => 
 export function* memberRows(tree: DemoTree, ctx: MemberContext, periods?: PeriodStore): Generator<string> {
   // Rows are stamped with the demo's "today" rather than the clock, so that a load is reproducible.
   const stamp = `${isoOf(ctx.today)} 00:00:00+07`;
+  // The ancestors at depths 1–3 (0010_member_subtree_keys.sql), written here because the load bypasses triggers.
+  const depthKeys = new Map(tree.units.map((u) => {
+    const ids = u.path.split('.');
+    return [u.id, `${ids[1] ?? ''},${ids[2] ?? ''},${ids[3] ?? ''}`];
+  }));
   for (const m of membersOf(tree, ctx)) {
     periods?.add(m.core);
     const p = m.profile;
@@ -122,7 +128,7 @@ export function* memberRows(tree: DemoTree, ctx: MemberContext, periods?: Period
       csvField(p.cardNumber), csvField(p.educationGeneral), csvField(p.educationProfessional), csvField(p.politicalTheory),
       csvField(p.occupation), csvField(p.admissionDate), csvField(p.officialDate), csvField(m.core.admissionDecisionDate),
       m.core.status, m.core.unitId,
-      csvField(m.nameSearch), csvField(m.nameSort), stamp, stamp,
+      csvField(m.nameSearch), csvField(m.nameSort), stamp, stamp, depthKeys.get(m.core.unitId),
     ].join(',') + '\n';
   }
 }

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, MemberTable } from '../schema.ts';
 import { authorize, type Actor } from '../../policies/index.ts';
 import {
-  ageBandRange, AGE_BANDS, MEMBER_STATUSES, validateMemberProfile,
+  ACTIVE_STATUSES, ageBandRange, AGE_BANDS, MEMBER_STATUSES, validateMemberProfile,
   type AgeBand, type MemberProfile,
 } from '../../domain/members.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors.ts';
@@ -87,6 +87,8 @@ const PROFILE_COLUMNS = {
 export const PROFILE_FIELDS = Object.keys(PROFILE_COLUMNS) as Array<keyof MemberProfile>;
 
 export const MAX_PAGE_SIZE = 200;
+/** Above this many matches the list says "more than" instead of counting a whole province. */
+export const COUNT_CAP = 10_000;
 
 export class MemberRepository {
   private readonly units: UnitRepository;
@@ -97,7 +99,7 @@ export class MemberRepository {
     this.units = new UnitRepository(db, actor);
   }
 
-  async list(filter: MemberListFilter): Promise<{ total: number; page: number; pageSize: number; items: MemberListItem[] }> {
+  async list(filter: MemberListFilter): Promise<{ total: number; totalCapped: boolean; page: number; pageSize: number; items: MemberListItem[] }> {
     authorize(this.actor, 'member.read');
     const errors: FieldError[] = [];
     const page = filter.page ?? 1;
@@ -110,11 +112,16 @@ export class MemberRepository {
     if (filter.sex && filter.sex !== 'male' && filter.sex !== 'female') errors.push({ field: 'sex', code: 'invalid', message: 'Giới tính không hợp lệ' });
     if (errors.length) throw new ValidationError(errors);
 
-    const root = filter.unitId ? await this.units.requireInScope(filter.unitId) : { path: this.actor.scopePath };
-    let q = this.db
-      .selectFrom('member as m')
-      .innerJoin('unit as u', 'u.id', 'm.unit_id')
-      .where(sql<boolean>`u.path <@ ${root.path}::ltree`);
+    const root = filter.unitId ? await this.units.requireInScope(filter.unitId) : { id: this.actor.scopeUnitId, path: this.actor.scopePath };
+    // A subtree rooted at depth 1–3 is one key of an index in name order (0010_member_subtree_keys.sql);
+    // deeper subtrees are small and go through the unit path.
+    const depth = root.path.split('.').length - 1;
+    let q = this.baseQuery();
+    if (depth === 0) q = q.where(sql<boolean>`u.path <@ ${root.path}::ltree`);
+    else if (depth === 1) q = q.where('m.depth1_unit_id', '=', root.id);
+    else if (depth === 2) q = q.where('m.depth2_unit_id', '=', root.id);
+    else if (depth === 3) q = q.where('m.depth3_unit_id', '=', root.id);
+    else q = q.where(sql<boolean>`u.path <@ ${root.path}::ltree`);
     if (statuses.length) q = q.where('m.status', 'in', statuses);
     if (filter.sex) q = q.where('m.sex', '=', filter.sex);
     if (filter.unitKind) q = q.where('u.kind', '=', filter.unitKind);
@@ -131,13 +138,14 @@ export class MemberRepository {
         q = q.where((eb) => eb.or([eb('m.citizen_id', 'like', `${text}%`), eb('m.card_number', '=', text)]));
       } else {
         const key = searchKey(text);
-        // Three characters or more use the trigram index anywhere in the name; shorter, a prefix of a word.
+        // A prefix of the full name walks an index in order; otherwise three characters or more use the
+        // trigram index anywhere in the name, and shorter ones a prefix of a word.
         q = key.length >= 3
-          ? q.where('m.name_search', 'like', `%${escapeLike(key)}%`)
+          ? q.where((eb) => eb.or([eb('m.name_search', 'like', `${escapeLike(key)}%`), eb('m.name_search', 'like', `%${escapeLike(key)}%`)]))
           : q.where((eb) => eb.or([eb('m.name_search', 'like', `${escapeLike(key)}%`), eb('m.name_search', 'like', `% ${escapeLike(key)}%`)]));
       }
     }
-    const [{ total }] = [await q.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow()];
+    const { total, capped } = await this.countOf(q, root.id, statuses, filter, !!text);
     const rows = await q
       .select(['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.status', 'm.admission_date', 'm.unit_id', 'u.name as unit_name', 'u.code as unit_code'])
       .orderBy('m.name_sort')
@@ -146,7 +154,7 @@ export class MemberRepository {
       .offset((page - 1) * pageSize)
       .execute();
     return {
-      total, page, pageSize,
+      total, totalCapped: capped, page, pageSize,
       items: rows.map((r) => ({
         id: r.id, fullName: r.full_name, sex: r.sex, birthDate: r.birth_date, status: r.status,
         admissionDate: r.admission_date, unitId: r.unit_id, unitName: r.unit_name, unitCode: r.unit_code,
@@ -186,6 +194,32 @@ export class MemberRepository {
   }
 
   /** The member's status and cell on a date, with the cell's code and name of that date (null before the record starts). */
+  /**
+   * The number of members matching the list's filter. The members on the roll of a rolled-up unit, by status
+   * and sex, come exact from the statistics roll-up of today (a few rows); any other filter is counted up to
+   * COUNT_CAP, so that a page of a large subtree never counts the whole subtree (`capped`: "more than").
+   */
+  private async countOf(q: ReturnType<MemberRepository['baseQuery']>, rootId: number, statuses: string[], filter: MemberListFilter, text: boolean): Promise<{ total: number; capped: boolean }> {
+    const onRoll = statuses.length > 0 && statuses.every((s) => (ACTIVE_STATUSES as readonly string[]).includes(s));
+    if (onRoll && !text && !filter.ageBand && !filter.unitKind) {
+      const row = await this.db.selectFrom('stat_rollup as r').innerJoin('unit as u', 'u.id', 'r.unit_id')
+        .select(sql<number | null>`sum(r.n)::int`.as('n'))
+        .where('r.unit_id', '=', rootId).where('r.dim', '=', 'all').where('r.status', 'in', statuses)
+        .$if(!!filter.sex, (b) => b.where('r.sex', '=', filter.sex!))
+        .where(sql<boolean>`stat_rollup_kind(u.kind) IS NOT NULL`)
+        .executeTakeFirst();
+      // No roll-up row at all: not a rolled-up unit (or an empty one); count below.
+      if (row && row.n !== null) return { total: row.n, capped: false };
+    }
+    const { rows: [counted] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c`.execute(this.db);
+    const n = counted?.n ?? 0;
+    return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
+  }
+
+  private baseQuery() {
+    return this.db.selectFrom('member as m').innerJoin('unit as u', 'u.id', 'm.unit_id');
+  }
+
   async stateOn(id: number, date: string): Promise<{ date: string; status: string | null; unitId: number | null; unitCode: string | null; unitName: string | null }> {
     await this.get(id);
     const row = await this.db

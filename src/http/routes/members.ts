@@ -71,7 +71,7 @@ export function memberRoutes(app: App, { database }: RouteDeps) {
       }),
       response: {
         200: Type.Object({
-          total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
+          total: Type.Integer(), totalCapped: Type.Boolean({ description: 'total là giới hạn đếm: có nhiều hơn' }), page: Type.Integer(), pageSize: Type.Integer(),
           items: Type.Array(Type.Object({
             id: Type.Integer(), fullName: Type.String(), sex: Type.String(), birthDate: Type.String(), status: Type.String(),
             admissionDate: Nullable(Type.String()), unitId: Type.Integer(), unitName: Type.String(), unitCode: Type.String(),

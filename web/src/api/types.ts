@@ -40,6 +40,8 @@ export type { MemberListItem };
 
 export interface MemberPage {
   total: number;
+  /** The total is the counting limit: there are more. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   items: MemberListItem[];

@@ -166,7 +166,7 @@ export function MemberList({ unitId }: { unitId?: number }) {
           dataSource={data?.items ?? []}
           loading={loading}
           scroll={{ x: 900 }}
-          title={data ? () => <Typography.Text type="secondary" data-testid="member-count">{t('members.count', { total: data.total.toLocaleString('vi-VN') })}</Typography.Text> : undefined}
+          title={data ? () => <Typography.Text type="secondary" data-testid="member-count">{t(data.totalCapped ? 'members.countMore' : 'members.count', { total: data.total.toLocaleString('vi-VN') })}</Typography.Text> : undefined}
           locale={{ emptyText: loading ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={error instanceof ApiError ? error.message : filtered ? t('members.emptyFiltered') : t('members.empty')} /> }}
           pagination={{
             current: filter.page,

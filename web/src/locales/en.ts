@@ -130,6 +130,7 @@ export const en: Messages = {
   'members.empty': 'No members',
   'members.emptyFiltered': 'No member matches the search',
   'members.count': '{total} members',
+  'members.countMore': 'More than {total} members',
   'members.col.fullName': 'Full name',
   'members.col.sex': 'Sex',
   'members.col.birthDate': 'Date of birth',

@@ -129,6 +129,7 @@ export const vi = {
   'members.empty': 'Không có đảng viên nào',
   'members.emptyFiltered': 'Không có đảng viên nào khớp điều kiện tìm kiếm',
   'members.count': '{total} đảng viên',
+  'members.countMore': 'Hơn {total} đảng viên',
   'members.col.fullName': 'Họ và tên',
   'members.col.sex': 'Giới tính',
   'members.col.birthDate': 'Ngày sinh',

@@ -1,0 +1,88 @@
+// The member list through the subtree keys (0010): the same pages as a walk of the unit paths, totals from
+// the roll-up or counted up to the cap, and keys that follow a moved unit without writing audit rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openTestDatabase, backend } from './helpers.ts';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
+import { loadDemo } from '../../src/demo/index.ts';
+import { systemActor } from '../../src/db/repos/users.ts';
+import { COUNT_CAP, MemberRepository } from '../../src/db/repos/members.ts';
+import { UnitRepository } from '../../src/db/repos/units.ts';
+import { ACTIVE_STATUSES } from '../../src/domain/members.ts';
+import { todayIso } from '../../src/domain/dates.ts';
+import { checkCounts } from '../../src/commands/check-counts.ts';
+import type { Actor } from '../../src/policies/index.ts';
+
+let handle: DatabaseHandle;
+let actor: Actor;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await loadDemo(handle, { scale: 'province', seed: 2017 });
+  actor = await systemActor(handle.db);
+});
+afterAll(async () => handle?.close());
+
+const unit = (code: string) => handle.db.selectFrom('unit').select(['id', 'path', 'depth']).where('code', '=', code).executeTakeFirstOrThrow();
+const active = [...ACTIVE_STATUSES];
+
+/** The answer without the keys: the unit path, name order, then id. */
+async function byPath(path: string, statuses: string[] | null, limit: number, key?: string) {
+  const { rows } = await sql<{ id: number }>`
+    SELECT m.id FROM member m JOIN unit u ON u.id = m.unit_id
+    WHERE u.path <@ ${path}::ltree ${statuses ? sql`AND m.status IN (${sql.join(statuses)})` : sql``}
+      ${key ? sql`AND m.name_search LIKE ${'%' + key + '%'}` : sql``}
+    ORDER BY m.name_sort, m.id LIMIT ${limit}`.execute(handle.db);
+  const { rows: [c] } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM member m JOIN unit u ON u.id = m.unit_id
+    WHERE u.path <@ ${path}::ltree ${statuses ? sql`AND m.status IN (${sql.join(statuses)})` : sql``}
+      ${key ? sql`AND m.name_search LIKE ${'%' + key + '%'}` : sql``}`.execute(handle.db);
+  return { ids: rows.map((r) => Number(r.id)), total: c!.n };
+}
+
+describe(`member list at every depth on ${backend}`, () => {
+  it('gives the pages and totals of a walk of the unit paths, for the province, a district, a commune and a cell', async () => {
+    const repo = new MemberRepository(handle.db, actor);
+    const cell = await handle.db.selectFrom('unit').select('code').where('kind', '=', 'cell').where('code', 'like', '28861.%').orderBy('code').executeTakeFirstOrThrow();
+    for (const code of ['83', '831', '28861', cell.code]) {
+      const u = await unit(code);
+      for (const page of [1, 3]) {
+        const list = await repo.list({ unitId: u.id, status: active, page, pageSize: 50 });
+        const expected = await byPath(u.path, active, page * 50);
+        expect(list.items.map((i) => i.id), `${code} page ${page}`).toEqual(expected.ids.slice((page - 1) * 50));
+        expect(list.total, `${code} total`).toBe(expected.total);
+        expect(list.totalCapped).toBe(false);
+      }
+      const search = await repo.list({ unitId: u.id, q: 'tran ngoc', pageSize: 20 });
+      const expected = await byPath(u.path, null, 20, 'tran ngoc');
+      expect(search.items.map((i) => i.id), `${code} search`).toEqual(expected.ids);
+    }
+  });
+
+  it('counts an unfiltered province up to the cap and says so', async () => {
+    const list = await new MemberRepository(handle.db, actor).list({ unitId: (await unit('83')).id, pageSize: 50 });
+    expect(list).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(list.items).toHaveLength(50);
+  });
+
+  it('moves the keys with a moved unit, without audit rows for them', async () => {
+    const commune = await handle.db.selectFrom('unit').select(['id', 'row_version']).where('code', '=', '28861').executeTakeFirstOrThrow();
+    const batri = await unit('836');
+    const audits = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'member'`.execute(handle.db)).rows[0]!.n;
+    const before = await audits();
+    await new UnitRepository(handle.db, actor).update(commune.id, { parentId: batri.id, effectiveDate: todayIso(), rowVersion: commune.row_version });
+    expect(await audits()).toBe(before);
+    const list = await new MemberRepository(handle.db, actor).list({ unitId: batri.id, status: active, pageSize: 50 });
+    const expected = await byPath((await unit('836')).path, active, 50);
+    expect(list.items.map((i) => i.id)).toEqual(expected.ids);
+    expect(list.total).toBe(expected.total);
+    const { rows: [stale] } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM member m JOIN unit u ON u.id = m.unit_id
+      WHERE m.depth1_unit_id IS DISTINCT FROM (string_to_array(ltree2text(u.path), '.')::bigint[])[2]
+         OR m.depth2_unit_id IS DISTINCT FROM (string_to_array(ltree2text(u.path), '.')::bigint[])[3]
+         OR m.depth3_unit_id IS DISTINCT FROM (string_to_array(ltree2text(u.path), '.')::bigint[])[4]`.execute(handle.db);
+    expect(stale!.n).toBe(0);
+    expect((await checkCounts(handle.db)).differences).toEqual([]);
+    await sql`UPDATE member SET depth2_unit_id = NULL WHERE id = (SELECT min(id) FROM member)`.execute(handle.db);
+    expect((await checkCounts(handle.db)).differences).toEqual([expect.objectContaining({ source: 'member subtree keys', kept: 1 })]);
+  });
+});
