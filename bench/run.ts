@@ -13,6 +13,7 @@ import { buildServer } from '../src/http/server.ts';
 import { DEMO_PASSWORD } from '../src/commands/demo-users.ts';
 import { ACTIVE_STATUSES } from '../src/domain/members.ts';
 import { serverUrl } from '../test/integration/helpers.ts';
+import { loadTest, type LoadResult } from './load.ts';
 import { systemActor } from '../src/db/repos/users.ts';
 import { memberCounts } from '../src/reports/member-counts.ts';
 import { movementsReport } from '../src/reports/movements.ts';
@@ -43,11 +44,25 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ min: nu
   };
 }
 
-async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+// `npm run bench [-- --scale country] [-- --reuse DBNAME] [-- --keep]`: the country scale runs on PostgreSQL
+// only (5.6 million members); --keep leaves the built database for a later --reuse.
+const argv = process.argv.slice(2);
+const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const scale = (arg('--scale') ?? 'province') as 'province' | 'country';
+if (scale !== 'province' && scale !== 'country') throw new Error(`--scale must be province or country, not ${scale}`);
+const reuse = arg('--reuse');
+const keep = argv.includes('--keep');
+
+async function existingDatabase(name: string) {
+  const url = serverUrl(name);
+  return { handle: await openDatabase({ databaseUrl: url, poolSize: 4 }), drop: async () => undefined, url };
+}
+
+async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; url: string | null }> {
   if (engine === 'pglite') {
     const dir = fs.mkdtempSync(`${os.tmpdir()}/dangvu-bench-`);
     const handle = await openDatabase({ dataDir: dir });
-    return { handle, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return { handle, drop: async () => fs.rmSync(dir, { recursive: true, force: true }), url: null };
   }
   const name = `dangvu_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl(process.env.PGDATABASE ?? 'postgres') });
@@ -56,8 +71,9 @@ async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<{ handle: D
   await admin.end();
   const handle = await openDatabase({ databaseUrl: serverUrl(name) });
   return {
-    handle,
+    handle, url: serverUrl(name),
     drop: async () => {
+      if (keep) { console.error(`kept database ${name}: npm run bench -- --scale ${scale} --reuse ${name}`); return; }
       const c = new pg.Client({ connectionString: serverUrl(process.env.PGDATABASE ?? 'postgres') });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -67,19 +83,23 @@ async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<{ handle: D
 }
 
 async function benchEngine(engine: 'pglite' | 'postgres', figures: Figure[], notes: string[]) {
-  const { handle, drop } = await freshDatabase(engine);
+  const { handle, drop, url } = reuse && engine === 'postgres' ? await existingDatabase(reuse) : await freshDatabase(engine);
   try {
     await migrateToLatest(handle.db);
     const t0 = performance.now();
-    const summary = await loadDemoData(handle, { scale: 'province' });
-    const loadMs = performance.now() - t0;
-    notes.push(`${engine}: province demo of ${summary.units} units and ${summary.members} members built in ${(loadMs / 1000).toFixed(1)} s.`);
-    figures.push({ engine, name: 'build the province demo (ms)', runs: 1, min: loadMs, median: loadMs, p95: loadMs, max: loadMs });
+    if (!reuse) {
+      const summary = await loadDemoData(handle, { scale }, (m) => console.error(m));
+      const loadMs = performance.now() - t0;
+      notes.push(`${engine}: ${scale} demo of ${summary.units} units and ${summary.members} members built in ${(loadMs / 1000).toFixed(1)} s.`);
+      figures.push({ engine, name: `build the ${scale} demo (ms)`, runs: 1, min: loadMs, median: loadMs, p95: loadMs, max: loadMs });
+    }
 
     const { app } = await buildServer({ database: handle, webRoot: '/nonexistent', loginRateLimit: 1000 });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bentre', password: DEMO_PASSWORD } });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
     const cookie = `dangvu_session=${login.cookies.find((c) => c.name === 'dangvu_session')!.value}`;
-    const province = await handle.db.selectFrom('unit').select(['id', 'path']).where('code', '=', '83').executeTakeFirstOrThrow();
+    // At country scale the largest province is the one measured (Hà Nội, 01); the province demo has Bến Tre.
+    const province = await handle.db.selectFrom('unit').select(['id', 'path']).where('code', '=', scale === 'country' ? '01' : '83').where('kind', '=', 'province_committee').executeTakeFirstOrThrow();
+    const onRoll = ACTIVE_STATUSES.map((st) => `status=${st}`).join('&');
     const add = async (name: string, runs: number, fn: () => Promise<unknown>) => {
       figures.push({ engine, name, runs, ...(await time(runs, fn)) });
     };
@@ -91,6 +111,8 @@ async function benchEngine(engine: 'pglite' | 'postgres', figures: Figure[], not
     await add('API: member list, province, page 1 of 50', 30, api(`/api/members?unitId=${province.id}&pageSize=50`));
     await add('API: member list, province, page 100 of 50', 30, api(`/api/members?unitId=${province.id}&pageSize=50&page=100`));
     await add('API: member search "tran ngoc" in the province', 30, api(`/api/members?q=tran%20ngoc&pageSize=50`));
+    await add('API: member search, diacritic-free prefix of a full name, in the province', 40, api(`/api/members?unitId=${province.id}&q=nguyen%20van%20th&pageSize=50`));
+    await add('API: member list, province, members on the roll, page 1 of 50', 30, api(`/api/members?unitId=${province.id}&${onRoll}&pageSize=50`));
     await add('API: tree children of the province with member counts', 30, api(`/api/units/${province.id}/children`));
     await add('API: tree children as of 05/05/2017 (from dated versions)', 10, api(`/api/units/${province.id}/children?asOf=2017-05-05`));
 
@@ -124,6 +146,16 @@ async function benchEngine(engine: 'pglite' | 'postgres', figures: Figure[], not
     await add('stats: province, every breakdown, as of 01/01/2017 (history)', 10, () => memberCounts(handle.db, actor, province.id, '2017-01-01'));
     await add('stats: province movements 2016 (Biểu 1, history)', 5, () => movementsReport(handle.db, actor, province.id, '2016-01-01', '2016-12-31'));
     await app.close();
+
+    if (engine === 'postgres' && url) {
+      for (const [label, path] of [
+        ['members on the roll', `/api/members?unitId=${province.id}&${onRoll}&pageSize=50`],
+        ['no filter', `/api/members?unitId=${province.id}&pageSize=50`],
+      ] as const) {
+        const r = await loadTest({ databaseUrl: url, username: 'admin', password: DEMO_PASSWORD, path, connections: 64, seconds: 15 });
+        loads.push({ engine, name: `member list API, province page 1 of 50, ${label}: 64 connections, 15 s`, ...r });
+      }
+    }
   } finally {
     await handle.close();
     await drop();
@@ -131,9 +163,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', figures: Figure[], not
 }
 
 const figures: Figure[] = [];
+const loads: Array<LoadResult & { engine: string; name: string }> = [];
 const notes: string[] = [];
-const engines: Array<'pglite' | 'postgres'> = ['pglite'];
+const engines: Array<'pglite' | 'postgres'> = scale === 'country' ? [] : ['pglite'];
 if (process.env.PGHOST || process.env.PGPORT) engines.push('postgres');
+else if (scale === 'country') throw new Error('the country scale runs on PostgreSQL: set PGHOST (pg_virtualenv)');
 else notes.push('PostgreSQL: not measured in this run (no PGHOST; run `pg_virtualenv npm run bench`).');
 for (const engine of engines) await benchEngine(engine, figures, notes);
 
@@ -143,24 +177,38 @@ const ratio = (engine: string, fastPrefix: string, basePrefix: string) => {
   return fast && base ? base.median / fast.median : NaN;
 };
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
-const lines = [
-  '# Benchmarks',
+const section = [
+  `<!-- scale:${scale} -->`,
+  `## ${scale === 'country' ? 'Country scale (5.6 million members)' : 'Province scale (the Bến Tre demo)'}`,
   '',
-  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+  `Written by \`npm run bench${scale === 'country' ? ' -- --scale country' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
   'Times in milliseconds, in-process (Fastify inject, no network); each line after one warm-up run.',
   '',
   '| engine | measure | runs | min | median | p95 | max |',
   '|---|---|---|---|---|---|---|',
   ...figures.map((f) => `| ${f.engine} | ${f.name} | ${f.runs} | ${fmt(f.min)} | ${fmt(f.median)} | ${fmt(f.p95)} | ${fmt(f.max)} |`),
   '',
+  ...(loads.length ? [
+    'Load over loopback (the server in its own process, autocannon in the benchmark process, on the same 2 cores):',
+    '',
+    '| engine | measure | requests/s | p50 ms | p99 ms | errors | non-2xx | server peak RSS MiB |',
+    '|---|---|---|---|---|---|---|---|',
+    ...loads.map((l) => `| ${l.engine} | ${l.name} | ${l.requestsPerSecond.toFixed(0)} | ${l.latencyP50} | ${l.latencyP99} | ${l.errors} | ${l.non2xx} | ${l.peakRssMiB.toFixed(0)} |`),
+    '',
+  ] : []),
   ...engines.flatMap((e) => [
     `- ${e}: the counts table answers the province's counts by status ${ratio(e, 'SQL: province counts', 'SQL baseline').toFixed(0)}× faster than the recursive-CTE baseline (median against median).`,
     `- ${e}: the whole tree by province × status × sex from the roll-up: ${ratio(e, 'stats: whole tree', 'stats baseline: whole tree').toFixed(0)}× faster than the baseline; the province with every breakdown: ${ratio(e, 'stats: province, every breakdown of', 'stats baseline: province').toFixed(0)}× faster than a baseline that computes only one of them.`,
     `- ${e}: a past date (history) takes ${(1 / ratio(e, 'stats: province, every breakdown of', 'stats: province, every breakdown, as of')).toFixed(0)}× the time of today (roll-up).`,
   ]),
   ...notes.map((n) => `- ${n}`),
-  '',
-];
+  `<!-- /scale:${scale} -->`,
+].join('\n');
+const file = 'docs/benchmarks.md';
+let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+if (!doc.startsWith('# Benchmarks')) doc = '# Benchmarks\n\n`npm run bench` (province scale, PGlite and PostgreSQL) and `npm run bench -- --scale country` (PostgreSQL) each rewrite their own section.\n';
+const marker = new RegExp(`<!-- scale:${scale} -->[\\s\\S]*?<!-- /scale:${scale} -->`);
+doc = marker.test(doc) ? doc.replace(marker, section) : `${doc.trimEnd()}\n\n${section}\n`;
 fs.mkdirSync('docs', { recursive: true });
-fs.writeFileSync('docs/benchmarks.md', lines.join('\n'));
-console.log(lines.join('\n'));
+fs.writeFileSync(file, doc);
+console.log(section);
