@@ -14,6 +14,8 @@ import { AppError, ValidationError } from '../domain/errors.ts';
 import { formatVietnameseDate, isIsoDate, todayIso } from '../domain/dates.ts';
 
 export interface ChildCounts {
+  /** The sub-unit's stable id, so a screen can open the same report for it (drill-down). */
+  unitId: number;
   code: string; name: string; kind: string;
   total: number;
   byStatus: Record<string, number>;
@@ -148,7 +150,7 @@ function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: strin
     switch (r.set) {
       case 'child': {
         if (r.top_id === null) break; // members of the unit itself, not of a sub-unit
-        const c = perChild.get(r.top_id) ?? { code: '', name: '', kind: '', total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0 };
+        const c = perChild.get(r.top_id) ?? { unitId: Number(r.top_id), code: '', name: '', kind: '', total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0 };
         c.total += r.n;
         add(c.byStatus, r.status!, r.n);
         if (r.sex === 'female') c.female += r.n;
@@ -172,6 +174,6 @@ function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: strin
     ageBasis: AGE_BASIS.vi, total, byStatus, bySex, byAgeBand,
     averageAge: total ? Math.round((ageSum / total) * 10) / 10 : null,
     byAdmissionEra, byPartyAgeBand, byEthnicity, byReligion, byGeneralEducation, byProfessional, byTheory,
-    children: kids.map((k) => ({ ...(perChild.get(k.unit_id) ?? { total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0 }), code: k.code, name: k.name, kind: k.kind })),
+    children: kids.map((k) => ({ ...(perChild.get(k.unit_id) ?? { total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0 }), unitId: Number(k.unit_id), code: k.code, name: k.name, kind: k.kind })),
   };
 }
