@@ -638,7 +638,8 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     const page = await newPage();
     await login(page, 'staff831');
     await page.getByTestId('nav-statistics').click();
-    await page.waitForURL(/\/statistics/);
+    // The defaults are written into the URL: a link copied today still shows today's numbers tomorrow.
+    await page.waitForURL((u) => u.pathname === '/statistics' && u.searchParams.get('unit') === String(district) && u.searchParams.get('asOf') === today);
     const districtNow = await api<Counts>(`/api/reports/members?unitId=${district}&asOf=${today}`);
     expect(districtNow.total).toBeGreaterThan(0);
     await expect.poll(shownTotal).toBe(String(districtNow.total));
@@ -668,6 +669,10 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await page.waitForURL(new RegExp(`asOf=${before}`));
     await expect.poll(shownTotal).toBe(String(communeBefore.total));
     expect(await page.locator('.page-subtitle').textContent()).toContain(dmy(before));
+    // The link reproduces the view.
+    await page.reload();
+    await expect.poll(shownTotal).toBe(String(communeBefore.total));
+    expect(await page.locator('#stats-asof').inputValue()).toBe(dmy(before));
     await shot(page, '41-statistics-past-date');
 
     // The breadcrumb goes back up to the district, the date kept.

@@ -1,6 +1,6 @@
 // "Thống kê": how many members, of which kind, in a unit's subtree on a date (Biểu 3), and how the roll grew
 // and shrank over a period (Biểu 1). Unit, date, tab and period live in the URL, so a link reproduces the view.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button, Card, Col, DatePicker, Empty, Flex, Form, Progress, Row, Select, Spin, Statistic, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import { ACTIVE_STATUSES, api, type ChildCounts, type MemberCounts, type MovementsReport, type MovementTotals } from '../api/index.ts';
 // Row tables of the official forms: pure data modules shared with the server, so labels and order match the exports.
 import {
-  ADMISSION_ERAS, AGE_BANDS_FORM, AGE_BASIS, GENERAL_EDUCATION_ROWS, PARTY_AGE_BANDS, PROFESSIONAL_ROWS, THEORY_ROWS, UNKNOWN, type FormRow,
+  ADMISSION_ERAS, AGE_BANDS_FORM, AGE_BASIS, GENERAL_EDUCATION_ROWS, PARTY_AGE_BANDS, PROFESSIONAL_ROWS, THEORY_ROWS,
 } from '../../../src/domain/statistics/breakdowns.ts';
 import { DECREASES, INCREASES, MOVEMENT_ROWS } from '../../../src/domain/statistics/movements.ts';
 import { enumLabel, useI18n, type TFunction } from '../locales/i18n.tsx';
@@ -20,40 +20,12 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { STATUS_HEX } from '../components/tags.tsx';
+import { fmt, fmtDecimal, formBars, isUnknown, pct, recentQuarters, sixMonthsBack, sum, topBars, type Bar } from '../lib/statistics.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-// Numbers read the Vietnamese way in both languages (1.234; 12,5%), as in the printed forms.
-const INT = new Intl.NumberFormat('vi-VN');
-const DEC = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-export const fmt = (n: number) => INT.format(n);
-const pct = (n: number, of: number) => (of > 0 ? `${DEC.format((n / of) * 100)}%` : '—');
-const sum = (o: Record<string, number>, keep: (k: string) => boolean = () => true) => Object.entries(o).reduce((a, [k, n]) => (keep(k) ? a + n : a), 0);
-/** Keys under which the API counts a missing profile value. */
-const isUnknown = (k: string) => k === UNKNOWN || k === 'null' || k === '';
-
 type Lang = 'vi' | 'en';
-interface Bar { key: string; label: string; n: number }
-
-/** The form's rows in order, then whatever the data holds beyond them (unknown last). */
-function formBars(rows: readonly FormRow[], counts: Record<string, number>, lang: Lang, t: TFunction, extra: Record<string, string> = {}): Bar[] {
-  const bars: Bar[] = rows.map((r) => ({ key: r.key, label: r[lang], n: counts[r.key] ?? 0 }));
-  for (const [k, label] of Object.entries(extra)) if (counts[k]) bars.push({ key: k, label, n: counts[k] });
-  const known = new Set([...rows.map((r) => r.key), ...Object.keys(extra)]);
-  const rest = sum(counts, (k) => !known.has(k));
-  if (rest) bars.push({ key: UNKNOWN, label: t('stats.unknown'), n: rest });
-  return bars;
-}
-
-/** Free-text categories (ethnicity, religion): the largest rows, then the rest as "Khác", unknown last. */
-function topBars(counts: Record<string, number>, top: number, t: TFunction, label: (k: string) => string = (k) => k): Bar[] {
-  const known = Object.entries(counts).filter(([k, n]) => n > 0 && !isUnknown(k)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'));
-  const bars: Bar[] = known.slice(0, top).map(([k, n]) => ({ key: k, label: label(k), n }));
-  const others = known.slice(top).reduce((a, [, n]) => a + n, 0);
-  if (others) bars.push({ key: '__others', label: t('stats.others'), n: others });
-  const unknown = sum(counts, isUnknown);
-  if (unknown) bars.push({ key: UNKNOWN, label: t('stats.unknown'), n: unknown });
-  return bars;
-}
+/** Kinds under which no unit may be placed (src/domain/units.ts): no sub-unit table for them. */
+const LEAF_KINDS = ['cell', 'grassroots_cell'];
 
 function BarList({ bars, total, color, testId }: { bars: Bar[]; total: number; color: string; testId: string }) {
   return (
@@ -124,7 +96,7 @@ function RollView({ r, unitId, asOf, link }: { r: MemberCounts; unitId: number; 
         <Headline testId="stats-probationary" title={t('stats.probationary')} value={fmt(r.byStatus.probationary ?? 0)} note={share(r.byStatus.probationary ?? 0)} color={STATUS_HEX.probationary ?? '#1677ff'} />
         <Headline testId="stats-minorities" title={t('stats.minorities')} value={fmt(minorities)} note={share(minorities)} color="#d46b08" />
         <Headline testId="stats-religious" title={t('stats.religious')} value={fmt(religious)} note={share(religious)} color="#7cb305" />
-        <Headline testId="stats-average-age" title={t('stats.averageAge')} value={r.averageAge === null ? '—' : DEC.format(r.averageAge)} suffix={r.averageAge === null ? undefined : t('stats.years')} color="#1f5fae" />
+        <Headline testId="stats-average-age" title={t('stats.averageAge')} value={r.averageAge === null ? '—' : fmtDecimal(r.averageAge)} suffix={r.averageAge === null ? undefined : t('stats.years')} color="#1f5fae" />
       </div>
 
       {r.total === 0 ? <Card variant="borderless"><Empty description={t('stats.empty')} /></Card> : (
@@ -134,33 +106,33 @@ function RollView({ r, unitId, asOf, link }: { r: MemberCounts; unitId: number; 
               bars={ACTIVE_STATUSES.map((s) => ({ key: s, label: enumLabel(t, 'status', s), n: r.byStatus[s] ?? 0 }))} />
           </Breakdown>
           <Breakdown title={t('stats.byAge')} note={<span data-testid="age-basis">{ageNote}</span>}>
-            <BarList testId="bd-age" total={r.total} color="#1f5fae" bars={formBars(AGE_BANDS_FORM, r.byAgeBand, lang, t)} />
+            <BarList testId="bd-age" total={r.total} color="#1f5fae" bars={formBars(AGE_BANDS_FORM, r.byAgeBand, lang, t('stats.unknown'))} />
           </Breakdown>
           <Breakdown title={t('stats.byEra')}>
-            <BarList testId="bd-era" total={r.total} color="#a8151f" bars={formBars(ADMISSION_ERAS, r.byAdmissionEra, lang, t)} />
+            <BarList testId="bd-era" total={r.total} color="#a8151f" bars={formBars(ADMISSION_ERAS, r.byAdmissionEra, lang, t('stats.unknown'))} />
           </Breakdown>
           <Breakdown title={t('stats.byPartyAge')}>
-            <BarList testId="bd-party-age" total={r.total} color="#d4380d" bars={formBars(PARTY_AGE_BANDS, r.byPartyAgeBand, lang, t)} />
+            <BarList testId="bd-party-age" total={r.total} color="#d4380d" bars={formBars(PARTY_AGE_BANDS, r.byPartyAgeBand, lang, t('stats.unknown'))} />
           </Breakdown>
           <Breakdown title={t('stats.byGeneral')}>
-            <BarList testId="bd-general" total={r.total} color="#08979c" bars={formBars(GENERAL_EDUCATION_ROWS, r.byGeneralEducation, lang, t)} />
+            <BarList testId="bd-general" total={r.total} color="#08979c" bars={formBars(GENERAL_EDUCATION_ROWS, r.byGeneralEducation, lang, t('stats.unknown'))} />
           </Breakdown>
           <Breakdown title={t('stats.byProfessional')}>
-            <BarList testId="bd-professional" total={r.total} color="#531dab" bars={formBars(PROFESSIONAL_ROWS, r.byProfessional, lang, t, { none: t('stats.noProfessional') })} />
+            <BarList testId="bd-professional" total={r.total} color="#531dab" bars={formBars(PROFESSIONAL_ROWS, r.byProfessional, lang, t('stats.unknown'), { none: t('stats.noProfessional') })} />
           </Breakdown>
           <Breakdown title={t('stats.byTheory')}>
-            <BarList testId="bd-theory" total={r.total} color="#ad4e00" bars={formBars(THEORY_ROWS, r.byTheory, lang, t, { none: t('stats.noTheory') })} />
+            <BarList testId="bd-theory" total={r.total} color="#ad4e00" bars={formBars(THEORY_ROWS, r.byTheory, lang, t('stats.unknown'), { none: t('stats.noTheory') })} />
           </Breakdown>
           <Breakdown title={t('stats.byEthnicity')}>
-            <BarList testId="bd-ethnicity" total={r.total} color="#d46b08" bars={topBars(r.byEthnicity, 6, t)} />
+            <BarList testId="bd-ethnicity" total={r.total} color="#d46b08" bars={topBars(r.byEthnicity, 6, { others: t('stats.others'), unknown: t('stats.unknown') })} />
           </Breakdown>
           <Breakdown title={t('stats.byReligion')} note={t('stats.profileNote')}>
-            <BarList testId="bd-religion" total={r.total} color="#7cb305" bars={topBars(r.byReligion, 6, t, (k) => (k === 'none' ? t('stats.noReligion') : k))} />
+            <BarList testId="bd-religion" total={r.total} color="#7cb305" bars={topBars(r.byReligion, 6, { others: t('stats.others'), unknown: t('stats.unknown') }, (k) => (k === 'none' ? t('stats.noReligion') : k))} />
           </Breakdown>
         </div>
       )}
 
-      <Card
+      {!LEAF_KINDS.includes(r.unit.kind) && <Card
         variant="borderless"
         title={t('stats.children', { date: formatDate(r.asOf) })}
         extra={r.children.length > 0 ? <Typography.Text type="secondary">{t('stats.childrenHint')}</Typography.Text> : undefined}
@@ -185,7 +157,7 @@ function RollView({ r, unitId, asOf, link }: { r: MemberCounts; unitId: number; 
           ) : null)}
           scroll={{ x: 760 }}
         />
-      </Card>
+      </Card>}
     </Flex>
   );
 }
@@ -243,7 +215,14 @@ function MovementsView({ m, selected, onSelect }: { m: MovementsReport; selected
           dataSource={lines}
           pagination={false}
           rowClassName={(l) => [l.level === 0 ? 'mv-main' : '', l.kinds.length ? 'clickable-row' : '', l.key === selected ? 'mv-selected' : ''].join(' ')}
-          onRow={(l) => ({ onClick: l.kinds.length ? () => onSelect(l.key === selected ? null : l.key) : undefined, 'data-testid': `mv-row-${l.key}` } as React.HTMLAttributes<HTMLElement>)}
+          onRow={(l) => {
+            if (!l.kinds.length) return { 'data-testid': `mv-row-${l.key}` } as React.HTMLAttributes<HTMLElement>;
+            const toggle = () => onSelect(l.key === selected ? null : l.key);
+            return {
+              onClick: toggle, tabIndex: 0, 'aria-pressed': l.key === selected, 'data-testid': `mv-row-${l.key}`,
+              onKeyDown: (e: React.KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(); } },
+            } as React.HTMLAttributes<HTMLElement>;
+          }}
           data-testid="mv-table"
         />
         <Typography.Paragraph type="secondary" className="breakdown-note">
@@ -264,20 +243,6 @@ function MovementsView({ m, selected, onSelect }: { m: MovementsReport; selected
       </Card>
     </Flex>
   );
-}
-
-/** The quarters that have begun, latest first, for the quick choice. */
-function recentQuarters(today: string, count: number): Array<{ from: string; to: string; q: number; year: number }> {
-  const out = [];
-  let year = Number(today.slice(0, 4));
-  let q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  for (let i = 0; i < count; i++) {
-    const start = dayjs(`${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`);
-    const end = start.add(3, 'month').subtract(1, 'day').format('YYYY-MM-DD');
-    out.push({ from: start.format('YYYY-MM-DD'), to: end > today ? today : end, q, year });
-    if (--q === 0) { q = 4; year--; }
-  }
-  return out;
 }
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
@@ -306,6 +271,13 @@ export default function StatisticsPage() {
     return next;
   }, { replace: true });
 
+  // Defaults written into the URL, so a link copied now shows these numbers tomorrow too (not "today" then).
+  useEffect(() => {
+    const want: Record<string, string> = { unit: String(unitId), asOf, ...(tab === 'movements' ? { from, to } : {}) };
+    if (Object.entries(want).some(([k, v]) => params.get(k) !== v)) set(want);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unitId, asOf, tab, from, to]);
+
   /** The same view for another unit: a new history entry, so Back returns to the parent. */
   const linkTo = (id: number) => {
     const next = new URLSearchParams(params);
@@ -331,8 +303,8 @@ export default function StatisticsPage() {
     ...(d ? [{ title: shownName ?? d.name }] : []),
   ];
   const quarters = useMemo(() => recentQuarters(today, 8), [today]);
-  const sixMonthsFrom = dayjs(today).subtract(6, 'month').add(1, 'day').format('YYYY-MM-DD');
-  const setPeriod = (f: string, u: string) => set({ from: f === yearStart ? null : f, to: u === today ? null : u, row: null });
+  const sixMonthsFrom = sixMonthsBack(today);
+  const setPeriod = (f: string, u: string) => set({ from: f, to: u, row: null });
 
   const exportButtons = tab === 'roll'
     ? [api.memberCountsUrl(unitId, asOf, 'csv'), api.memberCountsUrl(unitId, asOf, 'xlsx')]
@@ -365,7 +337,7 @@ export default function StatisticsPage() {
                   initial={initial}
                   allowClear={false}
                   placeholder={t('users.scopePlaceholder')}
-                  onChange={(v, u) => { if (v) { if (u) setPicked({ id: u.id, name: u.name, code: u.code, kind: u.kind }); set({ unit: v === me.scopeUnitId ? null : String(v), row: null }); } }}
+                  onChange={(v, u) => { if (v) { if (u) setPicked({ id: u.id, name: u.name, code: u.code, kind: u.kind }); set({ unit: String(v), row: null }); } }}
                 />
               </Form.Item>
             </Col>
@@ -373,8 +345,8 @@ export default function StatisticsPage() {
               <Col xs={24} md={12} xl={8}>
                 <Form.Item label={t('stats.asOf')} style={{ marginBottom: 0 }}>
                   <Flex gap={8}>
-                    <DateField id="stats-asof" value={asOf} allowClear={false} disabledFuture onChange={(v) => { if (v) set({ asOf: v === today ? null : v }); }} style={{ maxWidth: 200 }} />
-                    <Button onClick={() => set({ asOf: null })} disabled={asOf === today}>{t('stats.today')}</Button>
+                    <DateField id="stats-asof" value={asOf} allowClear={false} disabledFuture onChange={(v) => { if (v) set({ asOf: v }); }} style={{ maxWidth: 200 }} />
+                    <Button onClick={() => set({ asOf: today })} disabled={asOf === today}>{t('stats.today')}</Button>
                   </Flex>
                 </Form.Item>
               </Col>
