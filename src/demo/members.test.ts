@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlaces } from './places.ts';
 import { buildTree } from './tree.ts';
 import { coresOf, memberContext, membersOf, type GeneratedMember, type MemberContext, type MemberCore } from './members.ts';
-import { PeriodStore, eventDetails, memberEventRows, memberPeriodRows, memberRows, unitRows, unitVersionRows } from './rows.ts';
+import { MEMBER_COLUMNS, PeriodStore, eventDetails, memberEventRows, memberPeriodRows, memberRows, unitRows, unitVersionRows } from './rows.ts';
 import { STORY } from './story.ts';
 import { counsellingRows } from './counselling.ts';
 import { dayOf, isoOf } from './calendar.ts';
@@ -290,6 +290,8 @@ describe('determinism', { timeout: 60_000 }, () => {
     const fields = first.trimEnd().match(/("[^"]*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, ''));
     expect(fields[0]).toBe('1');
     expect(fields[6]!.startsWith('"')).toBe(true);
-    expect(first.endsWith(`${isoOf(ctx.today)} 00:00:00+07\n`)).toBe(true);
+    // The row stamps, then the unit's ancestors at depths 1–3 (the cell's path from the root).
+    const unit = tree.units.find((u) => u.id === Number(fields[MEMBER_COLUMNS.indexOf('unit_id')]))!;
+    expect(first).toContain(`${isoOf(ctx.today)} 00:00:00+07,${unit.path.split('.').slice(1, 4).join(',')}\n`);
   });
 });

@@ -14,6 +14,8 @@ import { AppError, ValidationError } from '../domain/errors.ts';
 import { formatVietnameseDate, isIsoDate, todayIso } from '../domain/dates.ts';
 
 export interface ChildCounts {
+  /** The sub-unit's stable id, so a screen can open the same report for it (drill-down). */
+  unitId: number;
   code: string; name: string; kind: string;
   total: number;
   byStatus: Record<string, number>;
@@ -181,7 +183,7 @@ const zeros = (keys: readonly { key: string }[] | readonly string[]) =>
 const add = (into: Record<string, number>, key: string, n: number) => { into[key] = (into[key] ?? 0) + n; };
 
 const emptyChild = (): ChildCounts => ({
-  code: '', name: '', kind: '', total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0,
+  unitId: 0, code: '', name: '', kind: '', total: 0, byStatus: zeros(ACTIVE_STATUSES), female: 0,
   byStatusAndSex: Object.fromEntries(ACTIVE_STATUSES.map((s) => [s, zeros(SEXES)])),
 });
 
@@ -228,6 +230,6 @@ function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: strin
     ageBasis: AGE_BASIS.vi, total, byStatus, bySex, byAgeBand,
     averageAge: total ? Math.round((ageSum / total) * 10) / 10 : null,
     byAdmissionEra, byPartyAgeBand, byEthnicity, byReligion, byGeneralEducation, byProfessional, byTheory,
-    children: kids.map((k) => ({ ...(perChild.get(k.unit_id) ?? emptyChild()), code: k.code, name: k.name, kind: k.kind })),
+    children: kids.map((k) => ({ ...(perChild.get(k.unit_id) ?? emptyChild()), unitId: Number(k.unit_id), code: k.code, name: k.name, kind: k.kind })),
   };
 }

@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { DatabaseHandle } from '../../src/db/connection.ts';
 import { buildServer, type App } from '../../src/http/server.ts';
 import { openTestDatabase } from '../integration/helpers.ts';
+import { INCREASES } from '../../src/domain/statistics/movements.ts';
 import { PASSWORD, seedFixture, seedUsers, type Fixture } from '../integration/fixtures.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -605,6 +606,107 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await page.getByTestId('counselling-table').getByText('Hứa sẽ đi họp lại').waitFor();
     await page.getByTestId('counselling').scrollIntoViewIfNeeded();
     await shot(page, '35-member-counselling', true);
+  });
+
+  it('a district user reads the statistics of any date, drills down and back up, and sees D = A + B − C', async () => {
+    const staff = await apiLogin('staff831');
+    const api = async <T,>(url: string): Promise<T> => {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie: staff } });
+      expect(res.statusCode, url).toBe(200);
+      return res.json() as T;
+    };
+    type Counts = { total: number; children: Array<{ unitId: number; code: string; total: number }> };
+    const district = fixture.units['831']!;
+    const commune = fixture.units['28861']!;
+    const today = localIso(new Date());
+    // Read as people read it: Vietnamese thousands separators.
+    const num = (s: string | null) => Number((s ?? '').replace(/\./g, '').trim());
+    const shownTotal = () => page.getByTestId('stats-total').locator('.ant-statistic-content-value').textContent().catch(() => '');
+
+    // A member admitted two months ago in Tiên Thủy 2: on the roll from that day on.
+    const admittedOn = shiftIso(today, -2);
+    const created = await app.inject({
+      method: 'POST', url: '/api/members', headers: { cookie: staff },
+      payload: {
+        fullName: 'Huỳnh Thị Kim Ngân', sex: 'female', birthDate: '1998-04-02', citizenId: '083198000777', birthProvinceCode: '83',
+        status: 'probationary', admissionDate: admittedOn, unitId: fixture.units['28861.02']!,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const nganId = (created.json() as { id: number }).id;
+
+    const page = await newPage();
+    await login(page, 'staff831');
+    await page.getByTestId('nav-statistics').click();
+    // The defaults are written into the URL: a link copied today still shows today's numbers tomorrow.
+    await page.waitForURL((u) => u.pathname === '/statistics' && u.searchParams.get('unit') === String(district) && u.searchParams.get('asOf') === today);
+    const districtNow = await api<Counts>(`/api/reports/members?unitId=${district}&asOf=${today}`);
+    expect(districtNow.total).toBeGreaterThan(0);
+    await expect.poll(shownTotal).toBe(String(districtNow.total));
+    expect(await page.getByTestId('age-basis').textContent()).toMatch(/năm báo cáo trừ năm sinh/);
+    expect(await page.locator('#stats-asof').inputValue()).toBe(dmy(today));
+    // The age chart counts everyone once.
+    const ages = await page.getByTestId('bd-age').getByTestId('bar-count').allTextContents();
+    expect(ages.reduce((a, x) => a + num(x), 0)).toBe(districtNow.total);
+    await shot(page, '40-statistics');
+
+    // Drill down into Tiên Thủy: the page of that unit at the same date, the URL says which.
+    const child = districtNow.children.find((c) => c.code === '28861')!;
+    expect(child.unitId).toBe(commune);
+    expect(num(await page.getByTestId('child-row-28861').getByTestId('child-total').textContent())).toBe(child.total);
+    await page.getByTestId('child-row-28861').click();
+    await page.waitForURL(new RegExp(`[?&]unit=${commune}`));
+    await expect.poll(shownTotal).toBe(String(child.total));
+    await page.getByTestId('child-row-28861.01').waitFor();
+
+    // The day before her admission: one fewer, and the number of that day.
+    const before = shiftIso(admittedOn, 0, -1);
+    const communeBefore = await api<Counts>(`/api/reports/members?unitId=${commune}&asOf=${before}`);
+    expect(communeBefore.total).toBe(child.total - 1);
+    await page.locator('#stats-asof').click();
+    await page.locator('#stats-asof').fill(dmy(before));
+    await page.locator('#stats-asof').press('Enter');
+    await page.waitForURL(new RegExp(`asOf=${before}`));
+    await expect.poll(shownTotal).toBe(String(communeBefore.total));
+    expect(await page.locator('.page-subtitle').textContent()).toContain(dmy(before));
+    // The link reproduces the view.
+    await page.reload();
+    await expect.poll(shownTotal).toBe(String(communeBefore.total));
+    expect(await page.locator('#stats-asof').inputValue()).toBe(dmy(before));
+    await shot(page, '41-statistics-past-date');
+
+    // The breadcrumb goes back up to the district, the date kept.
+    await page.locator('.page-breadcrumb').getByRole('link', { name: 'Đảng bộ huyện Châu Thành' }).click();
+    await page.waitForURL((u) => u.searchParams.get('unit') === String(district) && u.searchParams.get('asOf') === before);
+    const districtBefore = await api<Counts>(`/api/reports/members?unitId=${district}&asOf=${before}`);
+    await expect.poll(shownTotal).toBe(String(districtBefore.total));
+
+    // Tăng, giảm over the last six months: the form's identity in the table, the numbers of the API, the people behind a row.
+    await page.getByRole('tab', { name: 'Tăng, giảm' }).click();
+    await page.getByTestId('mv-table').waitFor();
+    await page.getByRole('button', { name: '6 tháng gần đây' }).click();
+    const from = shiftIso(today, -6, 1);
+    await page.waitForURL((u) => u.searchParams.get('from') === from && u.searchParams.get('tab') === 'movements');
+    const moves = await api<{ opening: number; totalIncrease: number; totalDecrease: number; closing: number; people: Array<{ memberId: number; kind: string }> }>(
+      `/api/reports/movements?unitId=${district}&from=${from}&to=${today}`);
+    expect(moves.people.some((p) => p.memberId === nganId)).toBe(true);
+    const cell = async (row: string) => num(await page.getByTestId(`mv-row-${row}`).getByTestId('mv-current').textContent());
+    await expect.poll(() => cell('B')).toBe(moves.totalIncrease);
+    const [a, b, c, d] = [await cell('A'), await cell('B'), await cell('C'), await cell('D')];
+    expect(b).toBeGreaterThan(0);
+    expect(d).toBe(a + b - c);
+    expect([a, b, c, d]).toEqual([moves.opening, moves.totalIncrease, moves.totalDecrease, moves.closing]);
+    await page.getByTestId('mv-row-B').click();
+    await page.waitForURL(/row=B/);
+    const people = page.getByTestId('mv-people');
+    await expect.poll(() => people.locator('tbody tr.ant-table-row').count()).toBe(moves.people.filter((p) => (INCREASES as readonly string[]).includes(p.kind)).length);
+    const ngan = people.getByRole('link', { name: 'Huỳnh Thị Kim Ngân' });
+    expect(await ngan.getAttribute('href')).toBe(`/members/${nganId}`);
+    expect(await page.getByTestId('stats-xlsx').getAttribute('href')).toContain('/api/reports/movements?');
+    const csv = await app.inject({ method: 'GET', url: (await page.getByTestId('stats-csv').getAttribute('href'))!, headers: { cookie: staff } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('D. Đảng viên trong danh sách cuối kỳ báo cáo');
+    await shot(page, '42-statistics-movements');
   });
 
   it('had no errors in the browser console', () => {

@@ -97,6 +97,7 @@ describe(`member counts as of a date on ${backend}`, () => {
     // Each district committee's row: its own recount, with status and women.
     for (const c of r.children.slice(0, 5)) {
       const childId = await id(c.code);
+      expect(c.unitId, `${c.code} id (drill-down)`).toBe(childId);
       expect(c.total, c.code).toBe(recount(childId, d));
       expect(Object.values(c.byStatus).reduce((a, b) => a + b, 0)).toBe(c.total);
       expect(c.female).toBeLessThanOrEqual(c.total);

@@ -16,6 +16,7 @@ const UnitPage = lazy(() => import('./pages/UnitPage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const MemberPage = lazy(() => import('./pages/MemberPage.tsx'));
 const AttritionPage = lazy(() => import('./pages/AttritionPage.tsx'));
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
@@ -46,6 +47,7 @@ function AppRoutes() {
         <Route path="units/:id" element={<UnitPage />} />
         <Route path="members" element={<MembersPage />} />
         <Route path="members/:id" element={<MemberPage />} />
+        <Route path="statistics" element={<StatisticsPage />} />
         <Route path="reports/attrition" element={<AttritionPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />

@@ -52,7 +52,7 @@ export function reportRoutes(app: App, { database }: RouteDeps) {
           unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), asOf: Type.String(), ageBasis: Type.String(), total: Type.Integer(),
           byStatus: Counts, bySex: Counts, byAgeBand: Counts, averageAge: Nullable(Type.Number()), byAdmissionEra: Counts, byPartyAgeBand: Counts,
           byEthnicity: Counts, byReligion: Counts, byGeneralEducation: Counts, byProfessional: Counts, byTheory: Counts,
-          children: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), total: Type.Integer(), byStatus: Counts, female: Type.Integer(), byStatusAndSex: Type.Record(Type.String(), Counts) })),
+          children: Type.Array(Type.Object({ unitId: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), total: Type.Integer(), byStatus: Counts, female: Type.Integer(), byStatusAndSex: Type.Record(Type.String(), Counts) })),
         }),
         ...errorResponses,
       },

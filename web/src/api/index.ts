@@ -1,7 +1,7 @@
 // One function per API route the UI uses.
 import { get, patch, post, put, queryString } from './client.ts';
 import type {
-  AttritionReport, AuditEntry, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
+  AttritionReport, AuditEntry, MemberCounts, MovementsReport, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
 } from './types.ts';
 
@@ -48,6 +48,13 @@ export const api = {
   attrition: (unitId: number, since: string, until: string) => get<AttritionReport>('/reports/attrition', { unitId, since, until }),
   /** The URL of the attrition report as a spreadsheet (a plain link: the browser downloads it). */
   attritionXlsxUrl: (unitId: number, since: string, until: string) => `/api/reports/attrition${queryString({ unitId, since, until })}&format=xlsx`,
+
+  /** The roll of a unit's subtree on a date with the breakdowns of Biểu 3 (computed from the history). */
+  memberCounts: (unitId: number, asOf: string) => get<MemberCounts>('/reports/members', { unitId, asOf }),
+  memberCountsUrl: (unitId: number, asOf: string, format: 'csv' | 'xlsx') => `/api/reports/members${queryString({ unitId, asOf, format })}`,
+  /** Increases and decreases over a period (Biểu 1), with the same period a year earlier and the people. */
+  movements: (unitId: number, from: string, to: string) => get<MovementsReport>('/reports/movements', { unitId, from, to }),
+  movementsUrl: (unitId: number, from: string, to: string, format: 'csv' | 'xlsx') => `/api/reports/movements${queryString({ unitId, from, to, format })}`,
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),

@@ -235,6 +235,9 @@ export type { AttritionPerson };
 
 export type { AttritionReport } from '../../../src/reports/attrition.ts';
 
+export type { MemberCounts, ChildCounts } from '../../../src/reports/member-counts.ts';
+export type { MovementsReport, MovementTotals } from '../../../src/reports/movements.ts';
+
 /** Enumerations of the domain (src/domain/*.ts). */
 export const MEMBER_STATUSES = ['probationary', 'official', 'exempt', 'transferring', 'removed', 'left', 'expelled', 'deceased'] as const;
 export const ACTIVE_STATUSES = ['probationary', 'official', 'exempt', 'transferring'] as const;
