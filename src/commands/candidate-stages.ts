@@ -34,7 +34,7 @@ export class CandidateStageService {
   async check(candidateId: number, input: StageInput): Promise<StageCheck> {
     authorize(this.actor, 'member.write');
     const c = await this.candidates.get(candidateId);
-    return this.evaluate(this.db, c, input);
+    return (await this.evaluate(this.db, c, input)).check;
   }
 
   async record(candidateId: number, input: StageInput, rowVersion: number, requestKey?: string | null): Promise<{ candidate: Candidate; warnings: RuleMessage[]; replayed: boolean }> {
@@ -49,12 +49,17 @@ export class CandidateStageService {
         const locked = await tx.selectFrom('candidate').select(['row_version']).where('id', '=', candidateId).forUpdate().executeTakeFirstOrThrow();
         if (locked.row_version !== rowVersion) throw new ConflictError('Hồ sơ quần chúng vừa được người khác cập nhật; hãy tải lại rồi thực hiện lại');
         const c = await this.candidates.get(candidateId, tx);
-        const check = await this.evaluate(tx, c, input);
+        const { check, facts, sponsors } = await this.evaluate(tx, c, input);
         if (!check.ok) {
           throw new AppError('VALIDATION', check.errors.map((e) => e.message).join('; '), check.errors.map((e) => ({ field: e.field ?? 'stage', code: e.ruleId, message: e.message })));
         }
         const details: Record<string, unknown> = {};
         for (const k of DETAIL_FIELDS) if (input[k] !== undefined && input[k] !== null) details[k] = input[k];
+        // What the check saw, kept with the stage: the sponsors' names and the cell's roll on the vote date.
+        if (input.stage === 'sponsored' && input.sponsors) {
+          details.sponsors = input.sponsors.map((x) => ({ ...x, fullName: sponsors.find((y) => y.memberId === x.memberId)?.fullName ?? null }));
+        }
+        if (input.stage === 'cell_vote') details.officialMembersOnRoll = facts.cellOfficialMembers;
         if (input.stage === 'ceremony') {
           const admitted = await this.admit(tx, c, input);
           details.memberId = admitted.memberId;
@@ -105,10 +110,7 @@ export class CandidateStageService {
     return { memberId: member.id, warnings: recorded.warnings };
   }
 
-  private async evaluate(db: Executor, c: Candidate, input: StageInput): Promise<StageCheck> {
-    if (c.memberId) {
-      return { ok: false, errors: [{ ruleId: 'candidate.admitted', source: 'dangvu', field: 'stage', message: 'Quần chúng đã được kết nạp; các quyết định tiếp theo ghi ở trang đảng viên', messageEn: 'already admitted' }], warnings: [] };
-    }
+  private async evaluate(db: Executor, c: Candidate, input: StageInput): Promise<{ check: StageCheck; facts: CandidateFacts; sponsors: SponsorOnDate[] }> {
     const last = (stage: CandidateStage) => [...c.stages].reverse().find((s) => s.stage === stage) ?? null;
     const vote = last('cell_vote');
     const decision = last('decision');
@@ -129,8 +131,12 @@ export class CandidateStageService {
     };
     const sponsors = input.stage === 'sponsored' && input.sponsors?.length && /^\d{4}-\d{2}-\d{2}$/.test(input.date)
       ? await this.sponsorsOn(db, input.sponsors.map((s) => s.memberId), input.date) : [];
+    if (c.memberId) {
+      const admitted: RuleMessage = { ruleId: 'candidate.admitted', source: 'dangvu', field: 'stage', message: 'Quần chúng đã được kết nạp; các quyết định tiếp theo ghi ở trang đảng viên', messageEn: 'already admitted' };
+      return { check: { ok: false, errors: [admitted], warnings: [] }, facts, sponsors };
+    }
     const r = checkStage(facts, input, sponsors);
-    return { ok: r.ok, errors: r.ok ? [] : r.errors, warnings: r.warnings };
+    return { check: { ok: r.ok, errors: r.ok ? [] : r.errors, warnings: r.warnings }, facts, sponsors };
   }
 
   /** Each sponsor's status on the date, from member_period; members outside the actor's scope are not found. */

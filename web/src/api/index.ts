@@ -1,6 +1,7 @@
 // One function per API route the UI uses.
 import { get, patch, post, put, queryString } from './client.ts';
 import type {
+  Candidate, CandidateFilter, CandidatePage, CandidateProfile, NewCandidate, RecordedStageAnswer, StageCheck, StageInput,
   AttritionReport, AuditEntry, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
 } from './types.ts';
@@ -48,6 +49,15 @@ export const api = {
   attrition: (unitId: number, since: string, until: string) => get<AttritionReport>('/reports/attrition', { unitId, since, until }),
   /** The URL of the attrition report as a spreadsheet (a plain link: the browser downloads it). */
   attritionXlsxUrl: (unitId: number, since: string, until: string) => `/api/reports/attrition${queryString({ unitId, since, until })}&format=xlsx`,
+
+  candidates: (filter: CandidateFilter, signal?: AbortSignal) => get<CandidatePage>('/candidates', { ...filter }, signal),
+  candidate: (id: number) => get<Candidate>(`/candidates/${id}`),
+  createCandidate: (body: NewCandidate) => post<Candidate>('/candidates', body),
+  updateCandidate: (id: number, body: Partial<CandidateProfile> & { rowVersion: number }) => patch<Candidate>(`/candidates/${id}`, body),
+  /** The rule checks of a stage, nothing stored. */
+  checkCandidateStage: (id: number, body: StageInput, signal?: AbortSignal) => post<StageCheck>(`/candidates/${id}/stages/check`, body, signal),
+  /** Records a stage (the ceremony creates the member): 201, or 200 with `replayed`; 400 with the refusing rules; 409 on a concurrent change. */
+  recordCandidateStage: (id: number, body: StageInput & { rowVersion: number; requestKey: string }) => post<RecordedStageAnswer>(`/candidates/${id}/stages`, body),
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),
