@@ -123,3 +123,13 @@ describe('decision and ceremony', () => {
     expect(agreed.warnings.map((w) => w.ruleId)).toContain('admission.ceremony_deadline');
   });
 });
+
+describe('dossier ageing (HD 06-HD/TW §5.4.a)', () => {
+  const f = facts({ birthDate: '1995-01-01', certificateDate: '2024-06-01', applicationDate: '2024-09-01', sponsoredDate: '2024-10-01', lastDate: '2024-10-01' });
+  it('warns past 12 months from the sponsors to the vote, not on the last day', () => {
+    expect(checkStage(f, vote('2025-10-01')).warnings.map((w) => w.ruleId)).not.toContain('admission.dossier_age');
+    const r = checkStage(f, vote('2025-10-02'));
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => w.ruleId)).toContain('admission.dossier_age');
+  });
+});

@@ -6,7 +6,7 @@ import { addMonths, fullMonthsBetween, isIsoDate } from '../dates.ts';
 import { checkAdmission, type AdmissionInput } from '../lifecycle/checks/admission.ts';
 import { vn } from '../lifecycle/checks/common.ts';
 import { guidanceList } from '../lifecycle/rule-sets.ts';
-import { RULES } from '../lifecycle/rules.ts';
+import { RULES, type RuleRecord } from '../lifecycle/rules.ts';
 import { DEFAULT_SETTINGS, type LifecycleSettings } from '../lifecycle/settings.ts';
 import { Findings, ruleMessage, type CheckResult, type RuleMessage } from '../lifecycle/types.ts';
 import { allowedStages, STAGE_LABELS, type CandidateStage } from './stages.ts';
@@ -81,6 +81,21 @@ export interface CandidateFacts {
   today: string;
 }
 
+/** Rules of this module besides the lifecycle's admission rules (lifecycle/rules.ts), with their dates in force. */
+export const CANDIDATE_RULES = {
+  stageOrder: {
+    id: 'candidate.stage_order', title: 'Các bước kết nạp theo thứ tự: bồi dưỡng, đơn và lý lịch, thẩm tra, giới thiệu, chi bộ xét, cấp ủy quyết định, lễ kết nạp',
+    titleEn: 'Admission steps in order: course, application, verification, sponsors, cell vote, decision, ceremony',
+    source: 'Điều lệ Đảng 2011, Điều 4; Hướng dẫn 06-HD/TW, §3.1–3.8', inForceFrom: null, inForceTo: null, confirmed: true,
+  },
+  dossierAge: {
+    id: 'admission.dossier_age', title: 'Quá 12 tháng từ khi lập hồ sơ mà chi bộ chưa xét thì làm lại giấy giới thiệu, nghị quyết giới thiệu, nhận xét',
+    titleEn: 'Over 12 months from the dossier to the cell vote: redo the sponsor letters, resolutions and comments',
+    // rules.md §1 "Dossier ageing": HD 06 read in full; HD 01/2016 per a secondary source.
+    source: 'Hướng dẫn 01-HD/TW (20/9/2016), §5.4.a; Hướng dẫn 06-HD/TW, §5.4.a', inForceFrom: '2016-09-20', inForceTo: null, confirmed: true,
+  },
+} as const satisfies Record<string, RuleRecord>;
+
 const DANGVU = 'dangvu';
 const field = (f: string, code: string, vi: string, en: string, validFrom?: string): RuleMessage =>
   ruleMessage(`field.${code}`, DANGVU, vi, en, validFrom ? { field: f, validFrom } : { field: f });
@@ -92,9 +107,9 @@ export function checkStage(facts: CandidateFacts, input: StageInput, sponsors: S
   if (input.date > facts.today) f.error(field('date', 'future_date', 'ngày không được sau ngày hôm nay', 'the date cannot be in the future'));
   const allowed = allowedStages(facts.current);
   if (!allowed.includes(input.stage)) {
-    const order = RULES.admissionOrder;
+    const order = CANDIDATE_RULES.stageOrder;
     const now = facts.current ? STAGE_LABELS[facts.current] : 'chưa có';
-    f.error(ruleMessage('candidate.stage_order', order.source,
+    f.error(ruleMessage(order.id, order.source,
       `bước “${STAGE_LABELS[input.stage]}” không thể ghi sau bước “${now}”; bước tiếp theo: ${allowed.map((s) => `“${STAGE_LABELS[s]}”`).join(', ') || 'không còn (đã kết nạp)'}`,
       `stage ${input.stage} cannot follow ${facts.current ?? 'nothing'}; next: ${allowed.join(', ') || 'none'}`, { field: 'stage' }));
     return f.result();
@@ -204,10 +219,10 @@ function checkVote(f: Findings, facts: CandidateFacts, input: StageInput, settin
   }
   // Dossier ageing: more than 12 months between preparing the dossier and the cell's consideration.
   const prepared = facts.sponsoredDate ?? facts.applicationDate;
-  if (prepared && fullMonthsBetween(prepared, input.date) >= 12 && addMonths(prepared, 12) < input.date) {
+  if (prepared && input.date >= CANDIDATE_RULES.dossierAge.inForceFrom && addMonths(prepared, 12) < input.date) {
     const g = guidanceList(settings).find((x) => (x.inForceFrom ?? '') <= input.date && (x.inForceTo === null || input.date <= x.inForceTo));
     const source = g ? `${g.name.replace(/ \(.*\)$/, '')}, §5.4.a` : 'Hướng dẫn 06-HD/TW, §5.4.a';
-    f.warn(ruleMessage('admission.dossier_age', source,
+    f.warn(ruleMessage(CANDIDATE_RULES.dossierAge.id, source,
       `quá 12 tháng kể từ khi lập hồ sơ (${vn(prepared)}) chi bộ mới xét: phải làm lại giấy giới thiệu của người giới thiệu, nghị quyết giới thiệu của Đoàn/công đoàn, thẩm tra bổ sung (nếu có thay đổi) và nhận xét của đoàn thể, chi ủy nơi cư trú`,
       `over 12 months since the dossier (${prepared}): the sponsor letters, union resolution and comments must be redone`, { field: 'date' }));
   }
