@@ -175,6 +175,15 @@ export interface CandidateStageTable {
   recorded_by: number | null;
 }
 
+export interface AdmissionTargetTable {
+  unit_id: number;
+  year: number;
+  target: number;
+  decision: string | null;
+  note: string | null;
+  row_version: Generated<number>;
+}
+
 export interface AppUserTable {
   id: Generated<number>;
   username: string;
@@ -217,6 +226,7 @@ export interface Database {
   meeting_attendance: MeetingAttendanceTable;
   candidate: CandidateTable;
   candidate_stage: CandidateStageTable;
+  admission_target: AdmissionTargetTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;

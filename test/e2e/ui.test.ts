@@ -678,6 +678,14 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('Lâm Thị Ngọc Hân');
     expect(await page.locator('.page-header [data-status]').textContent()).toBe('Dự bị');
     await shot(page, '44-admitted-member');
+
+    // The plan of the year for Châu Thành: set the admission target from the candidates page.
+    await page.getByTestId('nav-candidates').click();
+    await page.getByTestId('recruitment-funnel').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.locator('input[data-testid="recruitment-target-input"], [data-testid="recruitment-target-input"] input').first().fill('25');
+    await page.getByTestId('recruitment').getByRole('button', { name: 'Đặt chỉ tiêu' }).click();
+    await expect.poll(() => page.getByTestId('recruitment-target').locator('.ant-statistic-content').textContent()).toBe('25');
+    await shot(page, '45-recruitment');
   });
 
   it('had no errors in the browser console', () => {

@@ -201,4 +201,50 @@ describe(`candidates to admission on ${backend}`, () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['birthDate', 'fullName', 'unitId']);
   });
+
+  it('sets a yearly admission target and reports it with the year’s admissions and the funnel by stage and source', async () => {
+    const cell = t.fixture.units['28861']!;
+    const put = (payload: object, cookie = staff) => t.app.inject({ method: 'PUT', url: `/api/units/${cell}/admission-targets/2026`, headers: { cookie }, payload });
+    expect((await put({ target: 12, decision: '05-NQ/ĐU' })).statusCode).toBe(200);
+    expect((await put({ target: 14 })).statusCode).toBe(409); // a first target again: someone set it already
+    expect((await put({ target: 14, rowVersion: 1 })).statusCode).toBe(200);
+    expect((await put({ target: 15 }, await t.login('secretary28861'))).statusCode).toBe(403);
+    const report = (await get(`/api/reports/recruitment?unitId=${cell}&year=2026`)).json();
+    expect(report).toMatchObject({ unitId: cell, year: 2026, target: 14, targetRowVersion: 2 });
+    // The ceremonies of 2026 in Tiên Thủy's cells, counted from the member event log.
+    const admitted = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM member_event e JOIN unit u ON u.id = (e.details->>'unitId')::bigint
+      WHERE e.kind = 'admission' AND e.effective_date BETWEEN '2026-01-01' AND '2026-12-31' AND u.code LIKE '28861%'`.execute(t.handle.db)).rows[0]!.n;
+    expect(admitted).toBeGreaterThanOrEqual(2);
+    expect(report.admitted).toBe(admitted);
+    expect(report.admittedFromCandidates.youth_union).toBe(admitted);
+    // Each cell of the funnel equals the list filtered by that stage and source.
+    for (const row of report.funnel) {
+      const total = (await get(`/api/candidates?unitId=${cell}&stage=${row.stage}`)).json().total;
+      expect(row.total, row.stage).toBe(total);
+      for (const [source, n] of Object.entries(row.bySource)) {
+        if (n) expect((await get(`/api/candidates?unitId=${cell}&stage=${row.stage}&source=${source}`)).json().total, `${row.stage} ${source}`).toBe(n);
+      }
+    }
+    expect(report.inProgress).toBeGreaterThan(0);
+    expect(report.funnel.map((r: { stage: string }) => r.stage)).not.toContain('ceremony');
+    const none = (await get(`/api/reports/recruitment?unitId=${cell}&year=2024`)).json();
+    expect(none).toMatchObject({ target: null, admitted: 0 });
+  });
+
+  it('lists candidates waiting on the decision past its time limit and candidates stalled for 6 months in the work queues', async () => {
+    const { admissionDecisionDeadline } = await import('../../src/domain/lifecycle/index.ts');
+    const queues = (await get('/api/queues')).json();
+    const waiting = queues.candidates.filter((c: { stage: string }) => c.stage === 'cell_vote');
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const w of waiting) {
+      expect(w).toMatchObject({ next: 'decision', due: admissionDecisionDeadline(w.since).due });
+      expect(w.daysLeft).toBeLessThan(0);
+    }
+    const stalled = queues.candidates.find((c: { stage: string }) => c.stage === 'identified');
+    expect(stalled).toMatchObject({ next: 'course', since: '2025-08-01', due: '2026-02-01' });
+    const days = queues.candidates.map((c: { daysLeft: number }) => c.daysLeft);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    expect((await get('/api/queues', await t.login('staff836'))).json().candidates).toEqual([]);
+  });
 });
+

@@ -116,6 +116,8 @@ const cases: Record<string, Case> = {
   'POST /api/candidates/:id/stages': {
     method: 'POST', url: () => `/api/candidates/${candidateId}/stages`, payload: () => ({ stage: 'course', date: '2025-09-01', documentNumber: 'GCN 1', rowVersion: 1 }),
   },
+  'GET /api/reports/recruitment': { method: 'GET', url: () => `/api/reports/recruitment?unitId=${u('831')}&year=2025` },
+  'PUT /api/units/:id/admission-targets/:year': { method: 'PUT', url: () => `/api/units/${u('28861')}/admission-targets/2026`, payload: () => ({ target: 99 }) },
   'GET /api/openapi.json': { method: 'GET', url: () => '/api/openapi.json', public: true },
 };
 
@@ -138,7 +140,8 @@ describe(`subtree scope on ${backend}`, () => {
       const { rows } = await sql<{ s: string }>`SELECT (SELECT count(*) FROM audit_log)::text || '/' ||
         (SELECT string_agg(full_name || coalesce(occupation, ''), ',' ORDER BY id) FROM member) || '/' ||
         (SELECT string_agg(name, ',' ORDER BY id) FROM unit) || '/' || (SELECT count(*) FROM app_user)::text || '/' ||
-        (SELECT string_agg(full_name || coalesce(occupation, '') || stage, ',' ORDER BY id) FROM candidate) AS s`.execute(t.handle.db);
+        (SELECT string_agg(full_name || coalesce(occupation, '') || stage, ',' ORDER BY id) FROM candidate) || '/' ||
+        (SELECT count(*) FROM admission_target)::text AS s`.execute(t.handle.db);
       return rows[0]!.s;
     };
     const before = await snapshot();

@@ -65,3 +65,16 @@ CREATE TRIGGER candidate_audit AFTER INSERT OR UPDATE OR DELETE ON candidate
   FOR EACH ROW EXECUTE FUNCTION audit_row('id');
 CREATE TRIGGER candidate_stage_audit AFTER INSERT OR UPDATE OR DELETE ON candidate_stage
   FOR EACH ROW EXECUTE FUNCTION audit_row('candidate_id');
+
+-- The yearly admission target of a unit (chỉ tiêu kết nạp đảng viên; issue 10 §2, domain README §6).
+CREATE TABLE admission_target (
+  unit_id      bigint NOT NULL REFERENCES unit (id),
+  year         integer NOT NULL CHECK (year BETWEEN 1930 AND 2100),
+  target       integer NOT NULL CHECK (target >= 0),
+  decision     text,
+  note         text,
+  row_version  integer NOT NULL DEFAULT 1,
+  PRIMARY KEY (unit_id, year)
+);
+CREATE TRIGGER admission_target_audit AFTER INSERT OR UPDATE OR DELETE ON admission_target
+  FOR EACH ROW EXECUTE FUNCTION audit_row('unit_id');

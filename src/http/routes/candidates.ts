@@ -5,6 +5,7 @@ import type { RouteDeps } from './deps.ts';
 import { CandidateRepository } from '../../db/repos/candidates.ts';
 import { CandidateStageService } from '../../commands/candidate-stages.ts';
 import { CANDIDATE_SOURCES, CANDIDATE_STAGES, SPONSOR_BODIES } from '../../domain/admission/index.ts';
+import { recruitmentReport, setAdmissionTarget } from '../../reports/recruitment.ts';
 import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -144,5 +145,34 @@ export function candidateRoutes(app: App, { database }: RouteDeps) {
     const { rowVersion, requestKey, ...input } = request.body;
     const result = await stages(request).record(request.params.id, input, rowVersion, requestKey);
     return reply.code(result.replayed ? 200 : 201).send(result);
+  });
+
+  const Year = Type.Integer({ minimum: 1930, maximum: 2100 });
+  const Counts = Type.Record(Type.String(), Type.Integer());
+  app.get('/reports/recruitment', {
+    schema: {
+      summary: 'Phát triển đảng viên của một đơn vị trong năm: chỉ tiêu, số đã kết nạp, quần chúng theo bước và nguồn', tags: ['reports'],
+      querystring: Type.Object({ unitId: Type.Optional(Id), year: Year }),
+      response: {
+        200: Type.Object({
+          unitId: Type.Integer(), unitName: Type.String(), year: Type.Integer(), target: Nullable(Type.Integer()), targetRowVersion: Nullable(Type.Integer()),
+          targetsBelow: Type.Integer(), admitted: Type.Integer(), admittedFromCandidates: Counts, inProgress: Type.Integer(),
+          funnel: Type.Array(Type.Object({ stage: Type.String(), total: Type.Integer(), bySource: Counts })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => recruitmentReport(database.db, actorOf(request), request.query.unitId, request.query.year));
+
+  app.put('/units/:id/admission-targets/:year', {
+    schema: {
+      summary: 'Đặt chỉ tiêu kết nạp đảng viên của đơn vị trong năm (kèm rowVersion đã đọc, null nếu chưa có)', tags: ['reports'],
+      params: Type.Object({ id: Id, year: Year }),
+      body: Type.Object({ target: Type.Integer({ minimum: 0, maximum: 100000 }), decision: Str(60), note: Str(2000), rowVersion: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))) }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses },
+    },
+  }, async (request) => {
+    await setAdmissionTarget(database.db, actorOf(request), request.params.id, request.params.year, request.body);
+    return { ok: true };
   });
 }

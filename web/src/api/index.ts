@@ -1,7 +1,7 @@
 // One function per API route the UI uses.
 import { get, patch, post, put, queryString } from './client.ts';
 import type {
-  Candidate, CandidateFilter, CandidatePage, CandidateProfile, NewCandidate, RecordedStageAnswer, StageCheck, StageInput,
+  RecruitmentReport, Candidate, CandidateFilter, CandidatePage, CandidateProfile, NewCandidate, RecordedStageAnswer, StageCheck, StageInput,
   AttritionReport, AuditEntry, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
 } from './types.ts';
@@ -58,6 +58,10 @@ export const api = {
   checkCandidateStage: (id: number, body: StageInput, signal?: AbortSignal) => post<StageCheck>(`/candidates/${id}/stages/check`, body, signal),
   /** Records a stage (the ceremony creates the member): 201, or 200 with `replayed`; 400 with the refusing rules; 409 on a concurrent change. */
   recordCandidateStage: (id: number, body: StageInput & { rowVersion: number; requestKey: string }) => post<RecordedStageAnswer>(`/candidates/${id}/stages`, body),
+
+  /** A unit's admission target for a year, the year's admissions and the candidates by stage and source. */
+  recruitment: (year: number, unitId?: number) => get<RecruitmentReport>('/reports/recruitment', { year, unitId }),
+  setAdmissionTarget: (unitId: number, year: number, body: { target: number; rowVersion: number | null }) => put<{ ok: boolean }>(`/units/${unitId}/admission-targets/${year}`, body),
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),

@@ -288,3 +288,5 @@ export interface RecordedStageAnswer {
   warnings: RuleMessage[];
   replayed: boolean;
 }
+
+export type { RecruitmentReport } from '../../../src/reports/recruitment.ts';

@@ -1,10 +1,10 @@
 // A candidate's record: the person, who presented them, the stages as steps and a dated list, the next
 // stages to record (each in a dialog with the party's rules checked live) and, after the ceremony, the
 // link to the new member.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Skeleton, Steps, Timeline, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, CANDIDATE_STAGES, type Candidate, type RecordedStageAnswer } from '../api/index.ts';
 import { enumLabel, useT } from '../locales/i18n.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -45,7 +45,15 @@ export default function CandidatePage() {
   const id = Number(useParams().id);
   const state = useAsync(() => api.candidate(id), [id]);
   const [dialog, setDialog] = useState<{ stage: Stage; key: string } | null>(null);
+  const [params, setParams] = useSearchParams();
   const c = state.data;
+  // Opened from a work queue with the next stage: its dialog, once the record is loaded.
+  const wanted = params.get('stage');
+  useEffect(() => {
+    if (!c || !wanted) return;
+    if (c.nextStages.includes(wanted) && can('member.write')) setDialog({ stage: wanted as Stage, key: newRequestKey() });
+    setParams((p) => { const n = new URLSearchParams(p); n.delete('stage'); return n; }, { replace: true });
+  }, [c, wanted, can, setParams]);
   if (state.error) return <ErrorState error={state.error} onRetry={() => void state.reload()} />;
   if (!c) return <Skeleton active />;
 

@@ -1,10 +1,11 @@
 // Outstanding candidates (quần chúng ưu tú, cảm tình Đảng) of the user's scope: search, filters by stage and
 // source kept in the URL, and a dialog that adds a person to a cell's list.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, ApiError, CANDIDATE_SOURCES, CANDIDATE_STAGES, SEXES, type CandidateListItem, type CandidatePage, type NewCandidate } from '../api/index.ts';
+import { api, ApiError, CANDIDATE_SOURCES, CANDIDATE_STAGES, SEXES, type CandidateListItem, type CandidatePage, type NewCandidate, type RecruitmentReport } from '../api/index.ts';
+import { useAsync } from '../lib/useAsync.ts';
 import { enumLabel, useT } from '../locales/i18n.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import { formatDate } from '../lib/dates.ts';
@@ -70,6 +71,65 @@ function AddCandidate({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** The scope unit's plan for a year: target (editable by the unit's staff), admissions, and the funnel. */
+function Recruitment() {
+  const t = useT();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const report = useAsync(() => api.recruitment(year), [year]);
+  const [target, setTarget] = useState<number | null>(null);
+  const [saving, setSaving] = useState(false);
+  const r = report.data;
+  useEffect(() => { setTarget(r?.target ?? null); }, [r]);
+  const save = async () => {
+    if (!r || target === null) return;
+    setSaving(true);
+    try {
+      await api.setAdmissionTarget(r.unitId, year, { target, rowVersion: r.targetRowVersion });
+      message.success(t('recruitment.saved'));
+      await report.reload();
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const columns: TableColumnsType<RecruitmentReport['funnel'][number]> = [
+    { title: t('recruitment.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => enumLabel(t, 'candidateStage', s) },
+    ...CANDIDATE_SOURCES.map((src) => ({ title: enumLabel(t, 'candidateSource', src), key: src, align: 'right' as const, render: (_: unknown, row: RecruitmentReport['funnel'][number]) => <span className="numeric">{row.bySource[src] || ''}</span> })),
+    { title: t('recruitment.total'), dataIndex: 'total', key: 'total', align: 'right', render: (n: number) => <strong className="numeric">{n}</strong> },
+  ];
+  const fromCandidates = r ? Object.values(r.admittedFromCandidates).reduce((a, b) => a + b, 0) : 0;
+  return (
+    <Card
+      variant="borderless" style={{ marginBottom: 16 }} data-testid="recruitment"
+      title={r ? `${t('recruitment.title', { year })} · ${r.unitName}` : t('recruitment.title', { year })}
+      extra={<Select value={year} onChange={setYear} options={[thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} />}
+    >
+      {report.error ? <ErrorState error={report.error} onRetry={() => void report.reload()} /> : (
+        <Flex gap={24} wrap align="flex-start">
+          <Flex vertical gap={12} style={{ minWidth: 240 }}>
+            <Statistic title={t('recruitment.target')} value={r?.target ?? t('recruitment.targetNone')} loading={!r} data-testid="recruitment-target" />
+            {r && r.targetsBelow > 0 && <Typography.Text type="secondary">{t('recruitment.targetsBelow', { n: r.targetsBelow })}</Typography.Text>}
+            {r && can('unit.write') && (
+              <Space.Compact>
+                <InputNumber min={0} max={100000} value={target} onChange={(v) => setTarget(v)} style={{ width: 110 }} data-testid="recruitment-target-input" />
+                <Button onClick={() => void save()} loading={saving} disabled={target === null}>{t('recruitment.setTarget')}</Button>
+              </Space.Compact>
+            )}
+            <Statistic title={t('recruitment.admitted')} value={r?.admitted ?? 0} loading={!r} suffix={r?.target ? `/ ${r.target}` : undefined} data-testid="recruitment-admitted" />
+            {r && <Typography.Text type="secondary">{t('recruitment.fromCandidates', { n: fromCandidates })}</Typography.Text>}
+            <Statistic title={t('recruitment.inProgress')} value={r?.inProgress ?? 0} loading={!r} />
+          </Flex>
+          <Table style={{ flex: '1 1 560px', minWidth: 0 }} size="small" rowKey="stage" pagination={false} columns={columns} dataSource={r?.funnel ?? []} loading={!r} scroll={{ x: 760 }} data-testid="recruitment-funnel" />
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
 export default function CandidatesPage() {
   const t = useT();
   const { can } = useAuth();
@@ -130,6 +190,7 @@ export default function CandidatesPage() {
         subtitle={t('candidates.subtitle')}
         extra={can('member.write') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="candidate-add">{t('candidates.add')}</Button> : undefined}
       />
+      <Recruitment />
       <Card variant="borderless" data-testid="candidate-list">
         <div className="filters-bar">
           <Input.Search
