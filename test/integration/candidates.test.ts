@@ -83,6 +83,9 @@ describe(`candidates to admission on ${backend}`, () => {
     // Nothing more on the candidate record.
     const after = await post(`/api/candidates/${id}/stages`, { stage: 'ceremony', date: '2026-01-06', rowVersion: done.candidate.rowVersion });
     expect(after.statusCode).toBe(400);
+    const edit = await t.app.inject({ method: 'PATCH', url: `/api/candidates/${id}`, headers: { cookie: staff }, payload: { occupation: 'x', rowVersion: done.candidate.rowVersion } });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().fields[0]).toMatchObject({ field: 'stage', code: 'admitted' });
   });
 
   it('takes the age on the vote date: exactly 18 years passes, one day short is refused with the date it would pass', async () => {
@@ -185,6 +188,22 @@ describe(`candidates to admission on ${backend}`, () => {
     expect(second.json().replayed).toBe(true);
     const stored = (await get(`/api/candidates/${c.id}`)).json();
     expect(stored.stages.map((s: { stage: string }) => s.stage)).toEqual(['identified', 'course']);
+  });
+
+  it('edits the profile with the version read, lets one of two simultaneous stages win, and keeps an admitted record closed', async () => {
+    const c = await newCandidate({ citizenId: '083200001122', birthDate: '2000-05-10' });
+    const patch = (payload: object) => t.app.inject({ method: 'PATCH', url: `/api/candidates/${c.id}`, headers: { cookie: staff }, payload });
+    const edited = await patch({ occupation: 'Công nhân may', rowVersion: c.rowVersion });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ occupation: 'Công nhân may', rowVersion: c.rowVersion + 1 });
+    expect((await patch({ occupation: 'Ghi đè', rowVersion: c.rowVersion })).statusCode).toBe(409);
+    const wrongId = await patch({ citizenId: '083100001122', rowVersion: c.rowVersion + 1 });
+    expect(wrongId.statusCode).toBe(400);
+    expect(wrongId.json().fields[0].field).toBe('citizenId');
+    const body = { stage: 'course', date: '2025-09-05', documentNumber: 'GCN 0800', rowVersion: c.rowVersion + 1 };
+    const [a, b] = await Promise.all([post(`/api/candidates/${c.id}/stages`, body), post(`/api/candidates/${c.id}/stages`, { ...body, documentNumber: 'GCN 0801' })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect((await get(`/api/candidates/${c.id}`)).json().stages).toHaveLength(2);
   });
 
   it('lists within the scope, filters by stage and source, and searches without diacritics', async () => {
