@@ -113,6 +113,11 @@ describe('decision and ceremony', () => {
     expect(checkStage(voted, { stage: 'decision', date: '2025-05-02', documentNumber: '12-QĐ/HU' }).ok).toBe(true);
   });
   const decided = facts({ current: 'decision', lastDate: '2025-10-01', cellVoteDate: '2025-09-01', decisionDate: '2025-10-01', decisionReceivedDate: '2025-10-03' });
+  it('refuses a receipt of the decision in the future or after the ceremony', () => {
+    expect(errs(checkStage(decided, { stage: 'ceremony', date: '2025-11-14', decisionReceivedDate: '2025-11-15' }))[0]).toMatchObject({ field: 'decisionReceivedDate', ruleId: 'field.after_ceremony' });
+    expect(errs(checkStage(voted, { stage: 'decision', date: '2025-05-02', documentNumber: '12-QĐ/HU', decisionReceivedDate: '2026-11-26' }))[0]).toMatchObject({ field: 'decisionReceivedDate', ruleId: 'field.future_date' });
+    expect(errs(checkStage(voted, { stage: 'decision', date: '2025-05-02', documentNumber: '12-QĐ/HU', decisionReceivedDate: '2025-05-01' }))[0]).toMatchObject({ field: 'decisionReceivedDate', validFrom: '2025-05-02' });
+  });
   it('the ceremony within 30 working days of receiving the decision passes; one day later needs the superior committee (QĐ 294 §4.1)', () => {
     // 03/10/2025 (Fri) + 30 working days = 14/11/2025 (Fri).
     expect(checkStage(decided, { stage: 'ceremony', date: '2025-11-14' }).ok).toBe(true);

@@ -120,6 +120,11 @@ export function checkStage(facts: CandidateFacts, input: StageInput, sponsors: S
   for (const [k, label] of [['decisionReceivedDate', 'ngày nhận quyết định'], ['over60.standingCommitteeConsentDate', 'ngày văn bản đồng ý']] as const) {
     const v = k === 'decisionReceivedDate' ? input.decisionReceivedDate : input.over60?.standingCommitteeConsentDate;
     if (v && !isIsoDate(v)) f.error(field(k, 'invalid_date', `${label} không hợp lệ (${v})`, `${k} is not a date`));
+    else if (v && v > facts.today) f.error(field(k, 'future_date', `${label} không được sau ngày hôm nay`, `${k} cannot be in the future`));
+  }
+  // The cell cannot hold the ceremony before it has received the decision.
+  if (input.stage === 'ceremony' && input.decisionReceivedDate && isIsoDate(input.decisionReceivedDate) && input.decisionReceivedDate > input.date) {
+    f.error(field('decisionReceivedDate', 'after_ceremony', `ngày nhận quyết định (${vn(input.decisionReceivedDate)}) không thể sau ngày lễ kết nạp`, 'the decision cannot be received after the ceremony'));
   }
   if (f.errors.length) return f.result();
 
