@@ -145,6 +145,8 @@ export interface CandidateTable {
   education_professional: string | null;
   occupation: string | null;
   phone: string | null;
+  youth_union_member: Generated<boolean>;
+  private_business_owner: Generated<boolean>;
   source: string;
   source_organization: string | null;
   workplace: string | null;

@@ -53,7 +53,7 @@ export async function loadDemoCandidates(handle: DatabaseHandle, seed: number, t
         fullName: name.full, sex, birthDate: addDays(addMonths(date, -12 * rng.int(19, 34)), -rng.int(0, 360)), source,
         sourceOrganization: source === 'trade_union' ? `Công đoàn ${company ?? 'cơ sở'}` : source === 'youth_union' ? `Chi đoàn ${company ?? cell.name.replace('Chi bộ ', '')}` : null,
         workplace: company, occupation: cell.enterprise ? 'Công nhân' : rng.pick(['Nông dân', 'Giáo viên', 'Buôn bán', 'Công nhân']),
-        educationGeneral: '12/12', unitId: cell.id, identifiedOn: date,
+        educationGeneral: '12/12', unitId: cell.id, identifiedOn: date, youthUnionMember: source === 'youth_union',
       });
       let version = c.rowVersion;
       for (let i = 1; i <= steps; i++) {

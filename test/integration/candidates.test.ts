@@ -207,7 +207,9 @@ describe(`candidates to admission on ${backend}`, () => {
   });
 
   it('lists within the scope, filters by stage and source, and searches without diacritics', async () => {
-    const c = await newCandidate({ fullName: 'Trương Thị Ánh Tuyết', source: 'women_union', sourceOrganization: 'Hội Phụ nữ xã Tiên Thủy' });
+    // Typed in decomposed form (NFD): stored NFC.
+    const c = await newCandidate({ fullName: 'Trương Thị Ánh Tuyết'.normalize('NFD'), source: 'women_union', sourceOrganization: 'Hội Phụ nữ xã Tiên Thủy', privateBusinessOwner: true });
+    expect((await get(`/api/candidates/${c.id}`)).json()).toMatchObject({ privateBusinessOwner: true, youthUnionMember: false, fullName: 'Trương Thị Ánh Tuyết' });
     const list = (await get('/api/candidates?q=anh%20tuyet')).json();
     expect(list.items.map((i: { id: number }) => i.id)).toEqual([c.id]);
     const bySource = (await get('/api/candidates?source=women_union&stage=identified')).json();

@@ -17,6 +17,9 @@ CREATE TABLE candidate (
   education_professional text,
   occupation         text,
   phone              text,
+  -- Kept for the new-members form (Biểu 2: "Trong đó: Đoàn viên Đoàn TNCS Hồ Chí Minh · Chủ doanh nghiệp tư nhân").
+  youth_union_member boolean NOT NULL DEFAULT false,
+  private_business_owner boolean NOT NULL DEFAULT false,
   -- The body that presented the candidate, and its name (chi đoàn, công đoàn công ty …).
   source             text NOT NULL CHECK (source IN ('youth_union', 'trade_union', 'women_union', 'farmers_union', 'veterans_union', 'other')),
   source_organization text,

@@ -28,6 +28,9 @@ export interface CandidateProfile {
   educationProfessional?: string | null;
   occupation?: string | null;
   phone?: string | null;
+  /** Đoàn viên Đoàn TNCS Hồ Chí Minh, and owner of a private enterprise: rows of the new-members form (Biểu 2). */
+  youthUnionMember?: boolean | null;
+  privateBusinessOwner?: boolean | null;
   source: string;
   sourceOrganization?: string | null;
   workplace?: string | null;
@@ -99,7 +102,7 @@ const COLUMNS = {
   fullName: 'full_name', otherNames: 'other_names', sex: 'sex', birthDate: 'birth_date', birthProvinceCode: 'birth_province_code',
   birthPlace: 'birth_place', homeTown: 'home_town', ethnicity: 'ethnicity', religion: 'religion', citizenId: 'citizen_id',
   educationGeneral: 'education_general', educationProfessional: 'education_professional', occupation: 'occupation', phone: 'phone',
-  source: 'source', sourceOrganization: 'source_organization', workplace: 'workplace', workplaceUnitId: 'workplace_unit_id', note: 'note',
+  youthUnionMember: 'youth_union_member', privateBusinessOwner: 'private_business_owner', source: 'source', sourceOrganization: 'source_organization', workplace: 'workplace', workplaceUnitId: 'workplace_unit_id', note: 'note',
 } as const satisfies Record<keyof CandidateProfile, keyof CandidateTable>;
 export const CANDIDATE_PROFILE_FIELDS = Object.keys(COLUMNS) as Array<keyof CandidateProfile>;
 
@@ -249,7 +252,7 @@ export function toColumns(p: Partial<CandidateProfile>): Partial<CandidateTable>
   for (const f of CANDIDATE_PROFILE_FIELDS) {
     if (!(f in p)) continue;
     const v = p[f];
-    out[COLUMNS[f]] = typeof v === 'string' ? (normalizeText(v) || null) : (v ?? null);
+    out[COLUMNS[f]] = typeof v === 'string' ? (normalizeText(v) || null) : typeof v === 'boolean' ? v : (v ?? null);
   }
   if (typeof p.fullName === 'string') {
     const name = normalizeText(p.fullName);
@@ -258,5 +261,6 @@ export function toColumns(p: Partial<CandidateProfile>): Partial<CandidateTable>
     out.name_sort = nameSortKey(name);
   }
   if ('ethnicity' in p && !p.ethnicity) out.ethnicity = 'Kinh';
+  for (const k of ['youth_union_member', 'private_business_owner'] as const) if (k in out && out[k] === null) out[k] = false;
   return out as Partial<CandidateTable>;
 }

@@ -34,6 +34,8 @@ export const en: Messages = {
   'candidates.form.source': 'Presented by',
   'candidates.form.sourceOrganization': 'Presenting organization',
   'candidates.form.sourceOrganizationPlaceholder': 'e.g. Youth Union branch of Tiên Thủy 1 hamlet',
+  'candidates.form.youthUnionMember': 'Youth Union member',
+  'candidates.form.privateBusinessOwner': 'Owner of a private enterprise',
   'candidates.form.workplace': 'Workplace',
   'candidates.form.workplacePlaceholder': 'e.g. Giao Long Garment Co. (Giao Long industrial park)',
   'recruitment.title': 'Recruitment plan {year}',

@@ -33,6 +33,8 @@ export const vi = {
   'candidates.form.source': 'Nguồn giới thiệu',
   'candidates.form.sourceOrganization': 'Tổ chức giới thiệu',
   'candidates.form.sourceOrganizationPlaceholder': 'Ví dụ: Chi đoàn ấp Tiên Thủy 1',
+  'candidates.form.youthUnionMember': 'Đoàn viên Đoàn TNCS Hồ Chí Minh',
+  'candidates.form.privateBusinessOwner': 'Chủ doanh nghiệp tư nhân',
   'candidates.form.workplace': 'Nơi làm việc',
   'candidates.form.workplacePlaceholder': 'Ví dụ: Công ty TNHH May Giao Long (KCN Giao Long)',
   'recruitment.title': 'Kế hoạch phát triển đảng viên năm {year}',

@@ -112,6 +112,8 @@ export default function CandidatePage() {
               { key: 'religion', label: t('field.religion'), value: v(c.religion) },
               { key: 'educationGeneral', label: t('field.educationGeneral'), value: v(c.educationGeneral) },
               { key: 'occupation', label: t('field.occupation'), value: v(c.occupation) },
+              { key: 'youthUnionMember', label: t('candidates.form.youthUnionMember'), value: c.youthUnionMember ? t('common.yes') : t('common.no') },
+              { key: 'privateBusinessOwner', label: t('candidates.form.privateBusinessOwner'), value: c.privateBusinessOwner ? t('common.yes') : t('common.no') },
             ]} />
           </Card>
           <Card size="small" title={t('candidate.section.work')}>

@@ -1,7 +1,7 @@
 // Outstanding candidates (quần chúng ưu tú, cảm tình Đảng) of the user's scope: search, filters by stage and
 // source kept in the URL, and a dialog that adds a person to a cell's list.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError, CANDIDATE_SOURCES, CANDIDATE_STAGES, SEXES, type CandidateListItem, type CandidatePage, type NewCandidate, type RecruitmentReport } from '../api/index.ts';
@@ -63,6 +63,8 @@ function AddCandidate({ onClose }: { onClose: () => void }) {
           <Col xs={24} md={12}><Form.Item name="source" label={t('candidates.form.source')} rules={required}><Select options={CANDIDATE_SOURCES.map((s) => ({ value: s, label: enumLabel(t, 'candidateSource', s) }))} /></Form.Item></Col>
           <Col xs={24} md={12}><Form.Item name="sourceOrganization" label={t('candidates.form.sourceOrganization')}><Input maxLength={200} placeholder={t('candidates.form.sourceOrganizationPlaceholder')} /></Form.Item></Col>
           <Col span={24}><Form.Item name="workplace" label={t('candidates.form.workplace')}><Input maxLength={200} placeholder={t('candidates.form.workplacePlaceholder')} /></Form.Item></Col>
+          <Col xs={12} md={12}><Form.Item name="youthUnionMember" valuePropName="checked"><Checkbox>{t('candidates.form.youthUnionMember')}</Checkbox></Form.Item></Col>
+          <Col xs={12} md={12}><Form.Item name="privateBusinessOwner" valuePropName="checked"><Checkbox>{t('candidates.form.privateBusinessOwner')}</Checkbox></Form.Item></Col>
           <Col xs={24} md={12}><Form.Item name="unitId" label={t('candidates.form.unit')} rules={required}><UnitSelect kinds={CELL_KINDS} placeholder={t('eventForm.cellPlaceholder')} /></Form.Item></Col>
           <Col xs={24} md={12}><Form.Item name="identifiedOn" label={t('candidates.form.identifiedOn')}><DateField disabledFuture /></Form.Item></Col>
         </Row>
