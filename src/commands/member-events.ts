@@ -267,20 +267,7 @@ export class MemberEventService {
       return await inTransaction(this.db, this.actor, async (tx) => {
         const locked = await tx.selectFrom('member').select(['row_version']).where('id', '=', memberId).forUpdate().executeTakeFirstOrThrow();
         if (locked.row_version !== rowVersion) throw new ConflictError('Hồ sơ đảng viên vừa được người khác cập nhật; hãy tải lại rồi thực hiện lại');
-        const check = await this.evaluate(tx, memberId, input);
-        if (!check.ok) {
-          throw new AppError('VALIDATION', check.errors.map((e) => e.message).join('; '), check.errors.map((e) => ({ field: e.field ?? 'kind', code: e.ruleId, message: e.message })));
-        }
-        const inserted = await tx.insertInto('member_event').values({
-          member_id: memberId, kind: input.kind, effective_date: input.effectiveDate,
-          decision_number: input.decisionNumber?.trim() || null, decision_date: input.decisionDate || null,
-          issued_by: input.issuedBy?.trim() || null, note: input.note?.trim() || null, attachments: input.attachments ?? [],
-          details: JSON.stringify(detailsOf(input)), voids_event_id: input.voidsEventId ?? null,
-          request_key: requestKey ?? null, recorded_by: this.actor.userId,
-        }).returning('id').executeTakeFirstOrThrow();
-        await rebuildMemberHistory(tx, memberId, rowVersion + 1);
-        const event = (await loadEvents(tx, memberId)).find((r) => r.id === inserted.id)!;
-        return { event: present(event, null), warnings: check.warnings, replayed: false };
+        return this.recordIn(tx, memberId, input, rowVersion + 1, requestKey);
       });
     } catch (err) {
       if (requestKey && pgErrorCode(err) === '23505') {
@@ -290,6 +277,29 @@ export class MemberEventService {
       }
       throw err;
     }
+  }
+
+  /**
+   * Checks and appends an event inside a transaction the caller holds (the member locked or just created),
+   * then re-derives the member's history. Used by record() and by the admission of a candidate, whose
+   * ceremony creates the member and records its admission in the same transaction.
+   */
+  async recordIn(tx: Transaction<Database>, memberId: number, input: EventInput, newRowVersion: number, requestKey?: string | null): Promise<{ event: RecordedEvent; warnings: RuleMessage[]; replayed: false }> {
+    authorize(this.actor, 'member.write');
+    const check = await this.evaluate(tx, memberId, input);
+    if (!check.ok) {
+      throw new AppError('VALIDATION', check.errors.map((e) => e.message).join('; '), check.errors.map((e) => ({ field: e.field ?? 'kind', code: e.ruleId, message: e.message })));
+    }
+    const inserted = await tx.insertInto('member_event').values({
+      member_id: memberId, kind: input.kind, effective_date: input.effectiveDate,
+      decision_number: input.decisionNumber?.trim() || null, decision_date: input.decisionDate || null,
+      issued_by: input.issuedBy?.trim() || null, note: input.note?.trim() || null, attachments: input.attachments ?? [],
+      details: JSON.stringify(detailsOf(input)), voids_event_id: input.voidsEventId ?? null,
+      request_key: requestKey ?? null, recorded_by: this.actor.userId,
+    }).returning('id').executeTakeFirstOrThrow();
+    await rebuildMemberHistory(tx, memberId, newRowVersion);
+    const event = (await loadEvents(tx, memberId)).find((r) => r.id === inserted.id)!;
+    return { event: present(event, null), warnings: check.warnings, replayed: false };
   }
 
   private async findByKey(memberId: number, requestKey: string): Promise<RecordedEvent | null> {

@@ -133,6 +133,63 @@ export interface CounsellingTable {
   recorded_by: number | null;
 }
 
+export interface CandidateTable {
+  id: Generated<number>;
+  full_name: string;
+  other_names: string | null;
+  sex: string;
+  birth_date: DateString;
+  birth_province_code: string | null;
+  birth_place: string | null;
+  home_town: string | null;
+  ethnicity: Generated<string>;
+  religion: string | null;
+  citizen_id: string | null;
+  education_general: string | null;
+  education_professional: string | null;
+  occupation: string | null;
+  phone: string | null;
+  youth_union_member: Generated<boolean>;
+  private_business_owner: Generated<boolean>;
+  source: string;
+  source_organization: string | null;
+  workplace: string | null;
+  workplace_unit_id: number | null;
+  unit_id: number;
+  stage: string;
+  stage_date: DateString;
+  member_id: number | null;
+  name_search: string;
+  name_sort: string;
+  note: string | null;
+  row_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CandidateStageTable {
+  id: Generated<number>;
+  candidate_id: number;
+  stage: string;
+  stage_date: DateString;
+  document_number: string | null;
+  issued_by: string | null;
+  note: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  request_key: string | null;
+  recorded_at: Timestamp;
+  recorded_by: number | null;
+}
+
+export interface AdmissionTargetTable {
+  unit_id: number;
+  year: number;
+  target: number;
+  decision: string | null;
+  note: string | null;
+  row_version: Generated<number>;
+}
+
 export interface AppUserTable {
   id: Generated<number>;
   username: string;
@@ -183,6 +240,9 @@ export interface Database {
   cell_meeting: CellMeetingTable;
   counselling: CounsellingTable;
   meeting_attendance: MeetingAttendanceTable;
+  candidate: CandidateTable;
+  candidate_stage: CandidateStageTable;
+  admission_target: AdmissionTargetTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;

@@ -8,6 +8,7 @@ import { inBulkTransaction, type BulkSession } from './bulk.ts';
 import { dayOf } from './calendar.ts';
 import { COUNSELLING_COLUMNS, CounsellingPlan, CounsellingRows } from './counselling.ts';
 import { memberContext, memberTotal } from './members.ts';
+import { loadDemoCandidates } from './candidates.ts';
 import { CELL_MEETING_COLUMNS, MEETING_ATTENDANCE_COLUMNS, MeetingPlan } from './meetings.ts';
 import { loadPlaces } from './places.ts';
 import {
@@ -37,6 +38,8 @@ export interface DemoSummary {
   meetings: number;
   /** Rows of meeting_attendance. */
   attendance: number;
+  /** Candidates for admission at various stages (Châu Thành hamlets and industrial parks). */
+  candidates: number;
   seconds: number;
 }
 
@@ -140,8 +143,10 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   });
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
+  const candidates = await loadDemoCandidates(handle, seed, today);
+  progress(`Đã thêm ${fmt(candidates)} quần chúng ưu tú ở các bước phát triển đảng viên (Châu Thành, KCN Giao Long, An Hiệp)`);
 
-  return { units: tree.units.length, members, ...loaded, seconds: (performance.now() - started) / 1000 };
+  return { units: tree.units.length, members, ...loaded, candidates, seconds: (performance.now() - started) / 1000 };
 }
 
 async function assertEmpty(handle: DatabaseHandle): Promise<void> {

@@ -19,6 +19,7 @@ import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
 import { memberRoutes } from './routes/members.ts';
 import { memberEventRoutes } from './routes/member-events.ts';
+import { candidateRoutes } from './routes/candidates.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { userRoutes } from './routes/users.ts';
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     unitRoutes(api as App, deps);
     memberRoutes(api as App, deps);
     memberEventRoutes(api as App, deps);
+    candidateRoutes(api as App, deps);
     meetingRoutes(api as App, deps);
     reportRoutes(api as App, deps);
     userRoutes(api as App, deps);

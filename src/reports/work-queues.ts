@@ -7,7 +7,8 @@ import { authorize, type Actor } from '../policies/index.ts';
 import { UnitRepository } from '../db/repos/units.ts';
 import { ACTIVE_STATUSES } from '../domain/members.ts';
 import { addDays, addMonths, daysBetween, todayIso } from '../domain/dates.ts';
-import { probationEndDate, transferLetterDeadline } from '../domain/lifecycle/index.ts';
+import { admissionDecisionDeadline, ceremonyDeadline, probationEndDate, transferLetterDeadline } from '../domain/lifecycle/index.ts';
+import { allowedStages, type CandidateStage } from '../domain/admission/index.ts';
 
 export interface QueueItem {
   memberId: number;
@@ -23,16 +24,39 @@ export interface QueueItem {
   detail: Record<string, unknown>;
 }
 
+/** A candidate waiting on a step: the decision after the cell's vote, the ceremony after the decision, or any earlier stage for long. */
+export interface CandidateQueueItem {
+  candidateId: number;
+  fullName: string;
+  unitId: number;
+  unitName: string;
+  stage: string;
+  since: string;
+  /** The last day of the time limit (decision, ceremony) or the day the record counts as stalled. */
+  due: string;
+  daysLeft: number;
+  /** The stage to record next. */
+  next: 'decision' | 'ceremony' | 'course' | 'application' | 'history_verified' | 'sponsored' | 'cell_vote';
+}
+
 export interface WorkQueues {
   asOf: string;
   probationEnding: QueueItem[];
   absentOrUnpaid: QueueItem[];
   transfersOverdue: QueueItem[];
+  candidates: CandidateQueueItem[];
 }
 
 const LIMIT = 200;
 export const PROBATION_WINDOW_DAYS = 30;
 export const ABSENCE_WARNING_MONTHS = 2;
+/**
+ * A candidate whose current stage (before the vote) is older than this is listed as stalled. Not a party
+ * rule: a reminder of dangvu, shorter than the 12 months after which the dossier must be redone (HD 06 §5.4.a).
+ */
+export const CANDIDATE_STALLED_MONTHS = 6;
+/** Decisions and ceremonies due within this many days are listed (overdue ones always). */
+export const CANDIDATE_DUE_WITHIN_DAYS = 15;
 
 export async function workQueues(db: Kysely<Database>, actor: Actor, unitId?: number, today: string = todayIso()): Promise<WorkQueues> {
   authorize(actor, 'member.read');
@@ -75,6 +99,23 @@ export async function workQueues(db: Kysely<Database>, actor: Actor, unitId?: nu
     WHERE m.status = 'transferring' AND ${inScope}
     LIMIT ${LIMIT}`.execute(db);
 
+  // Candidates: after the vote the decision's time limit, after the decision the ceremony's (QĐ 294 §4.3.1,
+  // §4.1 and their predecessors), before the vote a stage older than CANDIDATE_STALLED_MONTHS.
+  const { rows: waiting } = await sql<{ id: number; full_name: string; unit_id: number; unit_name: string; stage: string; stage_date: string; received: string | null }>`
+    SELECT c.id, c.full_name, c.unit_id, u.name AS unit_name, c.stage, c.stage_date,
+           (SELECT s.details->>'decisionReceivedDate' FROM candidate_stage s WHERE s.candidate_id = c.id AND s.stage = 'decision' ORDER BY s.id DESC LIMIT 1) AS received
+      FROM candidate c JOIN unit u ON u.id = c.unit_id
+     WHERE c.member_id IS NULL AND ${inScope}
+       AND (c.stage IN ('cell_vote', 'decision') OR c.stage_date <= ${addMonths(today, -CANDIDATE_STALLED_MONTHS)}::date)
+     ORDER BY c.stage_date LIMIT ${LIMIT}`.execute(db);
+  const candidates: CandidateQueueItem[] = waiting.map((r) => {
+    const due = r.stage === 'cell_vote' ? admissionDecisionDeadline(r.stage_date).due
+      : r.stage === 'decision' ? ceremonyDeadline(r.received ?? r.stage_date)
+      : addMonths(r.stage_date, CANDIDATE_STALLED_MONTHS);
+    const next = allowedStages(r.stage as CandidateStage).at(-1) as CandidateQueueItem['next'];
+    return { candidateId: r.id, fullName: r.full_name, unitId: r.unit_id, unitName: r.unit_name, stage: r.stage, since: r.stage_date, due, daysLeft: daysBetween(today, due), next };
+  }).filter((i) => i.daysLeft <= CANDIDATE_DUE_WITHIN_DAYS).sort((a, b) => a.daysLeft - b.daysLeft);
+
   const item = (r: { id: number; full_name: string; unit_id: number; unit_name: string }, due: string | null, action: QueueItem['action'], detail: Record<string, unknown>): QueueItem => ({
     memberId: r.id, fullName: r.full_name, unitId: r.unit_id, unitName: r.unit_name, due, daysLeft: due ? daysBetween(today, due) : null, action, detail,
   });
@@ -86,5 +127,6 @@ export async function workQueues(db: Kysely<Database>, actor: Actor, unitId?: nu
       .map((r) => item(r, typeof r.details.letterDeadline === 'string' ? r.details.letterDeadline : transferLetterDeadline(r.issued), 'transfer_in', { letterIssued: r.issued, toUnitId: r.details.toUnitId ?? null }))
       .filter((i) => i.daysLeft !== null && i.daysLeft < 0)
       .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0)),
+    candidates,
   };
 }

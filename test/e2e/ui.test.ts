@@ -709,6 +709,87 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await shot(page, '42-statistics-movements');
   });
 
+  it('walks a candidate through the admission ceremony, with the rules checked live, and opens the new member', async () => {
+    const staff = await apiLogin('staff831');
+    const call = async (url: string, payload: object) => {
+      const res = await app.inject({ method: 'POST', url, headers: { cookie: staff }, payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json() as { id: number; rowVersion: number; candidate: { rowVersion: number } };
+    };
+    const created = await call('/api/candidates', {
+      fullName: 'Lâm Thị Ngọc Hân', sex: 'female', birthDate: '2001-09-02', source: 'trade_union', sourceOrganization: 'Công đoàn Công ty TNHH May Giao Long',
+      workplace: 'Công ty TNHH May Giao Long (KCN Giao Long)', unitId: fixture.units['28861.01'], identifiedOn: '2025-08-01',
+    });
+    const [tam, thuy] = [fixture.members['Trần Ngọc Tâm']!, fixture.members['Nguyễn Thị Thủy']!];
+    let version = created.rowVersion;
+    for (const stage of [
+      { stage: 'course', date: '2025-09-05', documentNumber: 'GCN 0991', issuedBy: 'Trung tâm chính trị huyện Châu Thành' },
+      { stage: 'application', date: '2025-10-01' },
+      { stage: 'history_verified', date: '2025-10-20' },
+      { stage: 'sponsored', date: '2025-11-03', sponsors: [{ memberId: tam, since: '2024-01-01' }, { memberId: thuy, since: '2024-03-01' }] },
+      { stage: 'cell_vote', date: '2025-11-20', votesInFavour: 2 },
+      { stage: 'decision', date: '2025-12-10', documentNumber: '21-QĐ/ĐU', issuedBy: 'Đảng ủy xã Tiên Thủy', decisionReceivedDate: '2025-12-12' },
+    ]) {
+      version = (await call(`/api/candidates/${created.id}/stages`, { ...stage, rowVersion: version })).candidate.rowVersion;
+    }
+
+    const page = await newPage();
+    await login(page, 'staff831');
+    await page.getByTestId('nav-candidates').click();
+    await page.waitForURL(/\/candidates/);
+    await page.getByTestId('candidate-search').locator('input').fill('ngoc han');
+    const row = page.getByTestId('candidate-list').locator('tr', { hasText: 'Lâm Thị Ngọc Hân' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Quyết định kết nạp');
+    await shot(page, '40-candidates');
+    await row.getByRole('link', { name: 'Lâm Thị Ngọc Hân' }).click();
+    await expect.poll(() => page.getByTestId('candidate-name').textContent()).toBe('Lâm Thị Ngọc Hân');
+    expect(await page.getByTestId('candidate-stages').locator('[data-testid="stage-item"]').count()).toBe(7);
+    await shot(page, '41-candidate');
+
+    await page.getByTestId('record-ceremony').click();
+    const dialog = page.getByTestId('stage-dialog');
+    await dialog.getByTestId('stage-dialog-title').waitFor();
+    const checks = dialog.getByTestId('rule-checks');
+    const submit = dialog.getByTestId('stage-submit');
+    // 12/12/2025 + 30 working days = 23/01/2026: a ceremony on 26/01/2026 needs the superior committee's agreement.
+    await dialog.locator('#date').click();
+    await dialog.locator('#date').fill('26/01/2026');
+    await dialog.locator('#date').press('Enter');
+    const ruleError = checks.getByTestId('rule-error').first();
+    await ruleError.waitFor();
+    expect(await ruleError.textContent()).toContain('Quy định 294-QĐ/TW, §4.1');
+    expect(await ruleError.textContent()).toContain('23/01/2026');
+    expect(await submit.isDisabled()).toBe(true);
+    await shot(page, '42-ceremony-late', true);
+
+    await dialog.locator('#date').click();
+    await dialog.locator('#date').fill('05/01/2026');
+    await dialog.locator('#date').press('Enter');
+    await expect.poll(() => checks.getByTestId('rule-ok').textContent().catch(() => '')).toBe('Hợp lệ theo quy định tại ngày 05/01/2026');
+    await submit.dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('candidate-admitted').waitFor();
+    expect(await page.getByTestId('candidate-admitted').textContent()).toContain('05/01/2026');
+    await shot(page, '43-candidate-admitted');
+    const stages = (await app.inject({ method: 'GET', url: `/api/candidates/${created.id}`, headers: { cookie: staff } })).json() as { stages: Array<{ stage: string }> };
+    expect(stages.stages.filter((s) => s.stage === 'ceremony')).toHaveLength(1);
+
+    await page.getByTestId('candidate-member-link').click();
+    await page.waitForURL(/\/members\/\d+/);
+    await expect.poll(() => page.getByTestId('member-name').textContent()).toBe('Lâm Thị Ngọc Hân');
+    expect(await page.locator('.page-header [data-status]').textContent()).toBe('Dự bị');
+    await shot(page, '44-admitted-member');
+
+    // The plan of the year for Châu Thành: set the admission target from the candidates page.
+    await page.getByTestId('nav-candidates').click();
+    await page.getByTestId('recruitment-funnel').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.locator('input[data-testid="recruitment-target-input"], [data-testid="recruitment-target-input"] input').first().fill('25');
+    await page.getByTestId('recruitment').getByRole('button', { name: 'Đặt chỉ tiêu' }).click();
+    await expect.poll(() => page.getByTestId('recruitment-target').locator('.ant-statistic-content').textContent()).toBe('25');
+    await shot(page, '45-recruitment');
+  });
+
   it('had no errors in the browser console', () => {
     expect(pageErrors).toEqual([]);
   });

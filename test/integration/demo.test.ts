@@ -368,7 +368,25 @@ describe(`province demo on ${backend}`, () => {
     expect(diff.n).toBe(0);
   });
 
-  it('leaves triggers enabled, indexes and foreign keys as the migrations made them, and no audit rows', async () => {
+  it('adds candidates at every stage up to the decision in Châu Thành hamlets and the Giao Long and An Hiệp parks, through the checked service', async () => {
+    const c = await rows(sql<{ stage: string; n: number; parks: number }>`
+      SELECT c.stage, count(*)::int AS n, count(*) FILTER (WHERE u.name LIKE '%(KCN %' OR p.name LIKE '%(KCN %')::int AS parks
+        FROM candidate c JOIN unit u ON u.id = c.unit_id JOIN unit p ON p.id = u.parent_id
+       WHERE u.path <@ (SELECT path FROM unit WHERE code = '831') GROUP BY c.stage ORDER BY c.stage`);
+    const total = c.reduce((s, r) => s + r.n, 0);
+    expect(total).toBe(summary.candidates);
+    expect(total).toBeGreaterThanOrEqual(20);
+    expect(c.map((r) => r.stage).sort()).toEqual(['application', 'cell_vote', 'course', 'decision', 'history_verified', 'identified', 'sponsored']);
+    expect(c.reduce((s, r) => s + r.parks, 0)).toBeGreaterThanOrEqual(10);
+    // Each record's stages are its own history: one row per stage reached, the last one the current stage.
+    const off = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM candidate c
+      WHERE (SELECT s.stage FROM candidate_stage s WHERE s.candidate_id = c.id ORDER BY s.stage_date DESC, s.id DESC LIMIT 1) <> c.stage`);
+    expect(off.n).toBe(0);
+    const admitted = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM candidate WHERE member_id IS NOT NULL`);
+    expect(admitted.n).toBe(0);
+  });
+
+  it('leaves triggers enabled, indexes and foreign keys as the migrations made them, and no audit rows but the candidates added through the application', async () => {
     const triggers = await rows(sql<{ name: string; enabled: string }>`
       SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger
        WHERE tgname IN ('unit_audit', 'unit_version_audit', 'member_audit', 'member_period_audit', 'member_event_audit', 'counselling_audit', 'cell_meeting_audit', 'member_count') ORDER BY 1`);
@@ -378,7 +396,7 @@ describe(`province demo on ${backend}`, () => {
     expect(indexesBefore).toContain('counselling_member');
     expect((await catalogIndexes()).map((r) => r.name)).toEqual(indexesBefore);
     expect((await catalogForeignKeys()).map((r) => r.name)).toEqual(foreignKeysBefore);
-    const audit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`);
+    const audit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity NOT IN ('candidate', 'candidate_stage')`);
     expect(audit.n).toBe(0);
   });
 

@@ -8,12 +8,18 @@ import { backend } from './helpers.ts';
 let t: TestApp;
 let outsider: string; // org_staff of Ba Tri (836)
 let outsiderAdmin: string; // a Ba Tri administrator, to reach the admin-only routes
+let candidateId: number; // a candidate of a Tiên Thủy cell (Châu Thành)
 beforeAll(async () => {
   t = await startTestApp();
   outsider = await t.login('staff836');
   const { createUser, systemActor } = await import('../../src/db/repos/users.ts');
   await createUser(t.handle.db, await systemActor(t.handle.db), { username: 'admin836', fullName: 'Admin Ba Tri', password: 'matkhau-thu-nghiem', role: 'admin', scopeUnitId: t.fixture.units['836']! });
   outsiderAdmin = await t.login('admin836');
+  const { CandidateRepository } = await import('../../src/db/repos/candidates.ts');
+  const candidate = await new CandidateRepository(t.handle.db, await systemActor(t.handle.db)).create({
+    fullName: 'Trần Thị Quần Chúng', sex: 'female', birthDate: '2001-02-03', source: 'youth_union', unitId: t.fixture.units['28861.01']!, identifiedOn: '2025-08-01',
+  });
+  candidateId = candidate.id;
 });
 afterAll(async () => t?.close());
 
@@ -98,6 +104,21 @@ const cases: Record<string, Case> = {
     method: 'POST', url: () => '/api/users', cookie: () => outsiderAdmin,
     payload: () => ({ username: 'chiemquyen', fullName: 'Chiếm Quyền', password: 'mat-khau-dai', role: 'admin', scopeUnitId: u('831') }),
   },
+  'GET /api/candidates': { method: 'GET', url: () => '/api/candidates?q=quan%20chung', check: (s, b) => { noChauThanh(s, b); expect(b.total).toBe(0); } },
+  'GET /api/candidates/:id': { method: 'GET', url: () => `/api/candidates/${candidateId}` },
+  'POST /api/candidates': {
+    method: 'POST', url: () => '/api/candidates',
+    payload: () => ({ fullName: 'Người Lạ', sex: 'male', birthDate: '2000-01-01', source: 'other', unitId: u('28861.01') }),
+  },
+  'PATCH /api/candidates/:id': { method: 'PATCH', url: () => `/api/candidates/${candidateId}`, payload: () => ({ occupation: 'Sửa trái phép', rowVersion: 1 }) },
+  'POST /api/candidates/:id/stages/check': {
+    method: 'POST', url: () => `/api/candidates/${candidateId}/stages/check`, payload: () => ({ stage: 'course', date: '2025-09-01', documentNumber: 'GCN 1' }),
+  },
+  'POST /api/candidates/:id/stages': {
+    method: 'POST', url: () => `/api/candidates/${candidateId}/stages`, payload: () => ({ stage: 'course', date: '2025-09-01', documentNumber: 'GCN 1', rowVersion: 1 }),
+  },
+  'GET /api/reports/recruitment': { method: 'GET', url: () => `/api/reports/recruitment?unitId=${u('831')}&year=2025` },
+  'PUT /api/units/:id/admission-targets/:year': { method: 'PUT', url: () => `/api/units/${u('28861')}/admission-targets/2026`, payload: () => ({ target: 99 }) },
   'GET /api/openapi.json': { method: 'GET', url: () => '/api/openapi.json', public: true },
 };
 
@@ -119,7 +140,9 @@ describe(`subtree scope on ${backend}`, () => {
     const snapshot = async () => {
       const { rows } = await sql<{ s: string }>`SELECT (SELECT count(*) FROM audit_log)::text || '/' ||
         (SELECT string_agg(full_name || coalesce(occupation, ''), ',' ORDER BY id) FROM member) || '/' ||
-        (SELECT string_agg(name, ',' ORDER BY id) FROM unit) || '/' || (SELECT count(*) FROM app_user)::text AS s`.execute(t.handle.db);
+        (SELECT string_agg(name, ',' ORDER BY id) FROM unit) || '/' || (SELECT count(*) FROM app_user)::text || '/' ||
+        (SELECT string_agg(full_name || coalesce(occupation, '') || stage, ',' ORDER BY id) FROM candidate) || '/' ||
+        (SELECT count(*) FROM admission_target)::text AS s`.execute(t.handle.db);
       return rows[0]!.s;
     };
     const before = await snapshot();
@@ -127,7 +150,7 @@ describe(`subtree scope on ${backend}`, () => {
       if (c.public) continue;
       const res = await t.app.inject({ method: c.method as 'GET', url: c.url(), payload: c.payload?.() as object, headers: { cookie: (c.cookie ?? (() => outsider))() } });
       if (c.check) c.check(res.statusCode, res.json());
-      else if (key === 'POST /api/units' || key === 'POST /api/members' || key === 'POST /api/users') {
+      else if (key === 'POST /api/units' || key === 'POST /api/members' || key === 'POST /api/users' || key === 'POST /api/candidates') {
         // The target unit is unknown to this user: a validation error naming the field, nothing created.
         expect(res.statusCode, key).toBe(400);
         expect(JSON.stringify(res.json().fields), key).toMatch(/parentId|unitId|scopeUnitId/);

@@ -15,6 +15,8 @@ const TreePage = lazy(() => import('./pages/TreePage.tsx'));
 const UnitPage = lazy(() => import('./pages/UnitPage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const MemberPage = lazy(() => import('./pages/MemberPage.tsx'));
+const CandidatesPage = lazy(() => import('./pages/CandidatesPage.tsx'));
+const CandidatePage = lazy(() => import('./pages/CandidatePage.tsx'));
 const AttritionPage = lazy(() => import('./pages/AttritionPage.tsx'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
@@ -48,6 +50,8 @@ function AppRoutes() {
         <Route path="members" element={<MembersPage />} />
         <Route path="members/:id" element={<MemberPage />} />
         <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="candidates" element={<CandidatesPage />} />
+        <Route path="candidates/:id" element={<CandidatePage />} />
         <Route path="reports/attrition" element={<AttritionPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />

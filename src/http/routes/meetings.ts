@@ -56,10 +56,16 @@ export function meetingRoutes(app: App, { database }: RouteDeps) {
 
   app.get('/queues', {
     schema: {
-      summary: 'Việc cần làm: dự bị sắp hết hạn, vắng sinh hoạt hoặc chưa đóng đảng phí từ 2 tháng, chuyển sinh hoạt quá hạn', tags: ['work queues'],
+      summary: 'Việc cần làm: dự bị sắp hết hạn, vắng sinh hoạt hoặc chưa đóng đảng phí từ 2 tháng, chuyển sinh hoạt quá hạn, quần chúng chờ quyết định, lễ kết nạp hoặc chậm tiến độ', tags: ['work queues'],
       querystring: Type.Object({ unitId: Type.Optional(Id) }),
       response: {
-        200: Type.Object({ asOf: Type.String(), probationEnding: Type.Array(QueueItem), absentOrUnpaid: Type.Array(QueueItem), transfersOverdue: Type.Array(QueueItem) }),
+        200: Type.Object({
+          asOf: Type.String(), probationEnding: Type.Array(QueueItem), absentOrUnpaid: Type.Array(QueueItem), transfersOverdue: Type.Array(QueueItem),
+          candidates: Type.Array(Type.Object({
+            candidateId: Type.Integer(), fullName: Type.String(), unitId: Type.Integer(), unitName: Type.String(), stage: Type.String(),
+            since: Type.String(), due: Type.String(), daysLeft: Type.Integer(), next: Type.String(),
+          })),
+        }),
         ...errorResponses,
       },
     },

@@ -1,6 +1,7 @@
 // One function per API route the UI uses.
 import { get, patch, post, put, queryString } from './client.ts';
 import type {
+  RecruitmentReport, Candidate, CandidateFilter, CandidatePage, CandidateProfile, NewCandidate, RecordedStageAnswer, StageCheck, StageInput,
   AttritionReport, AuditEntry, MemberCounts, MovementsReport, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
 } from './types.ts';
@@ -55,6 +56,18 @@ export const api = {
   /** Increases and decreases over a period (Biểu 1), with the same period a year earlier and the people. */
   movements: (unitId: number, from: string, to: string) => get<MovementsReport>('/reports/movements', { unitId, from, to }),
   movementsUrl: (unitId: number, from: string, to: string, format: 'csv' | 'xlsx') => `/api/reports/movements${queryString({ unitId, from, to, format })}`,
+  candidates: (filter: CandidateFilter, signal?: AbortSignal) => get<CandidatePage>('/candidates', { ...filter }, signal),
+  candidate: (id: number) => get<Candidate>(`/candidates/${id}`),
+  createCandidate: (body: NewCandidate) => post<Candidate>('/candidates', body),
+  updateCandidate: (id: number, body: Partial<CandidateProfile> & { rowVersion: number }) => patch<Candidate>(`/candidates/${id}`, body),
+  /** The rule checks of a stage, nothing stored. */
+  checkCandidateStage: (id: number, body: StageInput, signal?: AbortSignal) => post<StageCheck>(`/candidates/${id}/stages/check`, body, signal),
+  /** Records a stage (the ceremony creates the member): 201, or 200 with `replayed`; 400 with the refusing rules; 409 on a concurrent change. */
+  recordCandidateStage: (id: number, body: StageInput & { rowVersion: number; requestKey: string }) => post<RecordedStageAnswer>(`/candidates/${id}/stages`, body),
+
+  /** A unit's admission target for a year, the year's admissions and the candidates by stage and source. */
+  recruitment: (year: number, unitId?: number) => get<RecruitmentReport>('/reports/recruitment', { year, unitId }),
+  setAdmissionTarget: (unitId: number, year: number, body: { target: number; rowVersion: number | null }) => put<{ ok: boolean }>(`/units/${unitId}/admission-targets/${year}`, body),
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),

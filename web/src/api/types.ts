@@ -257,3 +257,41 @@ export const ALLOWED_PARENT_KINDS: Record<string, readonly string[]> = {
   partial_committee: ['grassroots_committee'],
   cell: ['grassroots_committee', 'partial_committee'],
 };
+
+// Candidates for admission (quần chúng ưu tú, cảm tình Đảng): the server's shapes, type-only.
+import type { Candidate, CandidateListItem, NewCandidate, CandidateProfile } from '../../../src/db/repos/candidates.ts';
+import type { StageInput } from '../../../src/domain/admission/checks.ts';
+export type { Candidate, CandidateListItem, NewCandidate, CandidateProfile, StageInput };
+export const CANDIDATE_STAGES = ['identified', 'course', 'application', 'history_verified', 'sponsored', 'cell_vote', 'decision', 'ceremony'] as const;
+export const CANDIDATE_SOURCES = ['youth_union', 'trade_union', 'women_union', 'farmers_union', 'veterans_union', 'other'] as const;
+export const SPONSOR_BODIES = ['youth_union', 'trade_union'] as const;
+
+export interface CandidatePage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: CandidateListItem[];
+}
+
+export interface CandidateFilter {
+  unitId?: number;
+  q?: string;
+  stage?: string[];
+  source?: string[];
+  page?: number;
+  pageSize?: number;
+}
+
+export interface StageCheck {
+  ok: boolean;
+  errors: RuleMessage[];
+  warnings: RuleMessage[];
+}
+
+export interface RecordedStageAnswer {
+  candidate: Candidate;
+  warnings: RuleMessage[];
+  replayed: boolean;
+}
+
+export type { RecruitmentReport } from '../../../src/reports/recruitment.ts';

@@ -1,7 +1,7 @@
 // The frame of every screen after login: header (product, user, language, logout), left navigation, content.
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Flex, Layout, Menu, Segmented, Spin, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, BarChartOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { enumLabel, useI18n, type Lang } from '../locales/i18n.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -10,6 +10,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/tree') || pathname.startsWith('/units')) return 'tree';
   if (pathname.startsWith('/members')) return 'members';
   if (pathname.startsWith('/users')) return 'users';
+  if (pathname.startsWith('/candidates')) return 'candidates';
   if (pathname.startsWith('/reports/attrition')) return 'attrition';
   if (pathname.startsWith('/statistics')) return 'statistics';
   return 'home';
@@ -50,6 +51,7 @@ export function AppLayout() {
     { key: 'tree', icon: <ApartmentOutlined />, label: <Link to="/tree">{t('nav.tree')}</Link> },
     { key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> },
     { key: 'statistics', icon: <BarChartOutlined />, label: <Link to="/statistics" data-testid="nav-statistics">{t('nav.statistics')}</Link> },
+    { key: 'candidates', icon: <UserAddOutlined />, label: <Link to="/candidates" data-testid="nav-candidates">{t('nav.candidates')}</Link> },
     { key: 'attrition', icon: <UserDeleteOutlined />, label: <Link to="/reports/attrition" data-testid="nav-attrition">{t('nav.attrition')}</Link> },
     ...(can('user.read') ? [{ key: 'users', icon: <SafetyCertificateOutlined />, label: <Link to="/users">{t('nav.users')}</Link> }] : []),
   ];

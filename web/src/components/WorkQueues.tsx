@@ -1,11 +1,11 @@
 // "Việc cần làm" on the home page: probation ending, absences or unpaid dues from 2 months this year, transfers
 // past their letter's deadline. Each row opens the member with the dialog of the action ready.
 import { Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
-import { CalendarOutlined, CarryOutOutlined, SwapOutlined, WarningOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CarryOutOutlined, SwapOutlined, UserAddOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { ReactNode } from 'react';
-import { api, type QueueItem } from '../api/index.ts';
-import { useT } from '../locales/i18n.tsx';
+import { api, type QueueItem, type WorkQueues as Queues } from '../api/index.ts';
+import { enumLabel, useT } from '../locales/i18n.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 import { formatDate } from '../lib/dates.ts';
 import { ErrorState } from './ErrorState.tsx';
@@ -59,6 +59,34 @@ function Queue({ title, icon, items, testId, describe }: { title: string; icon: 
   );
 }
 
+/** Candidates waiting on a step; each row opens the candidate with the next stage's dialog. */
+function CandidateQueue({ items }: { items: Queues['candidates'] }) {
+  const t = useT();
+  return (
+    <Card
+      size="small" className="queue-card" data-testid="queue-candidates"
+      title={<Flex align="center" gap={8}><UserAddOutlined /><span>{t('queues.candidates')}</span></Flex>}
+      extra={<Tag color={items.length ? 'red' : 'default'} data-testid="queue-candidates-count">{items.length}</Tag>}
+    >
+      {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('queues.empty')} style={{ margin: '8px 0' }} /> : (
+        <div className="queue-list">
+          {items.map((i) => (
+            <div key={i.candidateId} className="queue-row" data-testid="queue-row">
+              <Flex justify="space-between" align="center" gap={8}>
+                <Link to={`/candidates/${i.candidateId}?stage=${i.next}`} className="member-name-link" data-testid="queue-link">{i.fullName}</Link>
+                <DaysLeft days={i.daysLeft} />
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {i.unitName} · {t('queues.candidateDetail', { stage: enumLabel(t, 'candidateStage', i.stage), since: formatDate(i.since), next: enumLabel(t, 'candidateStage', i.next), due: formatDate(i.due) })}
+              </Typography.Text>
+            </div>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
 export function WorkQueues() {
   const t = useT();
   const queues = useAsync(() => api.queues(), []);
@@ -72,13 +100,13 @@ export function WorkQueues() {
       </Flex>
       {queues.error ? <ErrorState error={queues.error} onRetry={() => void queues.reload()} /> : !q ? <Skeleton active /> : (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="work-queues">
-          <Col xs={24} xl={8}>
+          <Col xs={24} md={12} xl={6}>
             <Queue
               title={t('queues.probation')} icon={<CalendarOutlined />} items={q.probationEnding} testId="queue-probation"
               describe={(i) => t('queues.probationDetail', { admission: formatDate(i.detail.admissionDate), due: formatDate(i.due) })}
             />
           </Col>
-          <Col xs={24} xl={8}>
+          <Col xs={24} md={12} xl={6}>
             <Queue
               title={t('queues.absent')} icon={<WarningOutlined />} items={q.absentOrUnpaid} testId="queue-absent"
               describe={(i) => [
@@ -87,11 +115,14 @@ export function WorkQueues() {
               ].filter(Boolean).join(' · ')}
             />
           </Col>
-          <Col xs={24} xl={8}>
+          <Col xs={24} md={12} xl={6}>
             <Queue
               title={t('queues.transfers')} icon={<SwapOutlined />} items={q.transfersOverdue} testId="queue-transfers"
               describe={(i) => t('queues.transferDetail', { issued: formatDate(i.detail.letterIssued), due: formatDate(i.due) })}
             />
+          </Col>
+          <Col xs={24} md={12} xl={6}>
+            <CandidateQueue items={q.candidates} />
           </Col>
         </Row>
       )}
