@@ -8,12 +8,15 @@ import { backend } from './helpers.ts';
 let t: TestApp;
 let outsider: string; // org_staff of Ba Tri (836)
 let outsiderAdmin: string; // a Ba Tri administrator, to reach the admin-only routes
+let campaignId: number; // an evaluation campaign of Châu Thành (831)
 beforeAll(async () => {
   t = await startTestApp();
   outsider = await t.login('staff836');
   const { createUser, systemActor } = await import('../../src/db/repos/users.ts');
   await createUser(t.handle.db, await systemActor(t.handle.db), { username: 'admin836', fullName: 'Admin Ba Tri', password: 'matkhau-thu-nghiem', role: 'admin', scopeUnitId: t.fixture.units['836']! });
   outsiderAdmin = await t.login('admin836');
+  const created = await t.app.inject({ method: 'POST', url: '/api/evaluation/campaigns', headers: { cookie: await t.login('staff831') }, payload: { year: 2024, rootUnitId: t.fixture.units['831'] } });
+  campaignId = created.json().id;
 });
 afterAll(async () => t?.close());
 
@@ -98,6 +101,24 @@ const cases: Record<string, Case> = {
     payload: () => ({ username: 'chiemquyen', fullName: 'Chiếm Quyền', password: 'mat-khau-dai', role: 'admin', scopeUnitId: u('831') }),
   },
   'GET /api/openapi.json': { method: 'GET', url: () => '/api/openapi.json', public: true },
+  'GET /api/evaluation/campaigns': { method: 'GET', url: () => '/api/evaluation/campaigns', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
+  'POST /api/evaluation/campaigns': { method: 'POST', url: () => '/api/evaluation/campaigns', payload: () => ({ year: 2025, rootUnitId: u('831') }) },
+  'GET /api/evaluation/campaigns/:id': { method: 'GET', url: () => `/api/evaluation/campaigns/${campaignId}` },
+  'GET /api/evaluation/campaigns/:id/units/:unitId': { method: 'GET', url: () => `/api/evaluation/campaigns/${campaignId}/units/${u('28861')}` },
+  'PUT /api/evaluation/campaigns/:id/units/:unitId/ratings': {
+    method: 'PUT', url: () => `/api/evaluation/campaigns/${campaignId}/units/${u('28861')}/ratings`,
+    payload: () => ({ ratings: [{ subject: 'member', id: m('Trần Ngọc Tâm'), decidedLevel: 'excellent' }] }),
+  },
+  'POST /api/evaluation/campaigns/:id/units/:unitId/decide': { method: 'POST', url: () => `/api/evaluation/campaigns/${campaignId}/units/${u('28861')}/decide` },
+  'POST /api/evaluation/campaigns/:id/units/:unitId/reopen': {
+    method: 'POST', url: () => `/api/evaluation/campaigns/${campaignId}/units/${u('28861')}/reopen`, payload: () => ({ reason: 'Mở trái phép' }),
+  },
+  'GET /api/evaluation/campaigns/:id/actions': { method: 'GET', url: () => `/api/evaluation/campaigns/${campaignId}/actions` },
+  'GET /api/reports/evaluation': { method: 'GET', url: () => `/api/reports/evaluation?unitId=${u('831')}&year=2024` },
+  'GET /api/weak-units': { method: 'GET', url: () => `/api/weak-units?unitId=${u('831')}&year=2016` },
+  'PUT /api/weak-units': { method: 'PUT', url: () => '/api/weak-units', payload: () => ({ unitId: u('28861'), year: 2016, categories: ['slow_change'] }) },
+  'GET /api/weak-units/suggestions': { method: 'GET', url: () => `/api/weak-units/suggestions?unitId=${u('831')}&year=2016` },
+  'GET /api/reports/weak-units': { method: 'GET', url: () => `/api/reports/weak-units?unitId=${u('831')}&year=2016` },
 };
 
 describe(`subtree scope on ${backend}`, () => {
