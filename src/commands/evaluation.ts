@@ -172,18 +172,22 @@ export class EvaluationService {
       member_id: string | number; full_name: string; status: string; unit_id: string | number; unit_name: string; group_name: string | null;
       admission_date: string | null; admission_decision_date: string | null;
     }>`
-      SELECT m.id AS member_id, m.full_name, p.status, p.unit_id, uv.name AS unit_name,
-        (SELECT gv.name || ' (' || gv.code || ')' FROM unit g JOIN unit_version gv ON gv.unit_id = g.id AND gv.valid_from <= ${day} AND (gv.valid_to IS NULL OR gv.valid_to > ${day})
-           WHERE cu.path <@ g.path AND gv.kind IN ('grassroots_committee', 'grassroots_cell') ORDER BY g.depth DESC LIMIT 1) AS group_name,
-        m.admission_date, m.admission_decision_date
-      FROM member_period p
+      WITH cells AS MATERIALIZED (
+        -- The grassroots organization of each cell of the subtree on the review date: the cap's group.
+        SELECT cu.id, uv.name AS unit_name,
+          (SELECT gv.name || ' (' || gv.code || ')' FROM unit g JOIN unit_version gv ON gv.unit_id = g.id AND gv.valid_from <= ${day} AND (gv.valid_to IS NULL OR gv.valid_to > ${day})
+             WHERE cu.path <@ g.path AND gv.kind IN ('grassroots_committee', 'grassroots_cell') ORDER BY g.depth DESC LIMIT 1) AS group_name
+        FROM unit cu
+        JOIN unit_version uv ON uv.unit_id = cu.id AND uv.valid_from <= ${day} AND (uv.valid_to IS NULL OR uv.valid_to > ${day})
+        WHERE cu.path <@ ${unit.path}::ltree AND cu.path <@ ${this.actor.scopePath}::ltree AND uv.kind IN ('cell', 'grassroots_cell')
+      )
+      SELECT m.id AS member_id, m.full_name, p.status, p.unit_id, cells.unit_name, cells.group_name, m.admission_date, m.admission_decision_date
+      FROM cells
+      JOIN member_period p ON p.unit_id = cells.id
       JOIN member m ON m.id = p.member_id
-      JOIN unit cu ON cu.id = p.unit_id
-      JOIN unit_version uv ON uv.unit_id = cu.id AND uv.valid_from <= ${day} AND (uv.valid_to IS NULL OR uv.valid_to > ${day})
       WHERE p.valid_from <= ${day} AND (p.valid_to IS NULL OR p.valid_to > ${day})
         AND p.status IN (${sql.join(EVALUATED_STATUSES.map((s) => sql.lit(s)))})
-        AND cu.path <@ ${unit.path}::ltree AND cu.path <@ ${this.actor.scopePath}::ltree
-      ORDER BY uv.name, m.name_sort, m.id`.execute(db);
+      ORDER BY cells.unit_name, m.name_sort, m.id`.execute(db);
     const ids = members.map((m) => Number(m.member_id));
     const disciplines = ids.length ? (await sql<{ member_id: string | number; effective_date: string; kind: string; form: string | null; self_remedied: string | null }>`
       SELECT e.member_id, e.effective_date, e.kind, e.details ->> 'form' AS form, e.details ->> 'selfRemedied' AS self_remedied
