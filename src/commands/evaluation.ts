@@ -86,7 +86,7 @@ export interface RatingPatch {
 interface Roster {
   campaign: Campaign;
   set: EvaluationRuleSet;
-  unit: { id: number; path: string; kind: string; name: string };
+  unit: { id: number; path: string; kind: string; name: string; code: string };
   rows: RatingRow[];
   members: MemberFacts[];
   organizations: OrganizationFacts[];
@@ -376,7 +376,7 @@ export class EvaluationService {
     return rows.length ? rows.map((r) => Number(r.id)) : [0];
   }
 
-  private async requireUnitInCampaign(campaign: Campaign, unitId: number, db: Executor): Promise<{ id: number; path: string; kind: string; name: string }> {
+  private async requireUnitInCampaign(campaign: Campaign, unitId: number, db: Executor): Promise<{ id: number; path: string; kind: string; name: string; code: string }> {
     const unit = await new UnitRepository(db as Kysely<Database>, this.actor).requireInScope(unitId);
     const root = await db.selectFrom('unit').select('path').where('id', '=', campaign.rootUnitId).executeTakeFirstOrThrow();
     if (!(unit.path === root.path || unit.path.startsWith(`${root.path}.`))) {

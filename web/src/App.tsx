@@ -17,6 +17,9 @@ const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const MemberPage = lazy(() => import('./pages/MemberPage.tsx'));
 const AttritionPage = lazy(() => import('./pages/AttritionPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
+const EvaluationResultsPage = lazy(() => import('./pages/EvaluationResultsPage.tsx'));
+const WeakUnitsPage = lazy(() => import('./pages/WeakUnitsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function PageSpinner() {
@@ -47,6 +50,9 @@ function AppRoutes() {
         <Route path="members" element={<MembersPage />} />
         <Route path="members/:id" element={<MemberPage />} />
         <Route path="reports/attrition" element={<AttritionPage />} />
+        <Route path="evaluation" element={<EvaluationPage />} />
+        <Route path="reports/evaluation" element={<EvaluationResultsPage />} />
+        <Route path="reports/weak-units" element={<WeakUnitsPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -83,11 +83,11 @@ export function evaluationRoutes(app: App, { database }: RouteDeps) {
     schema: {
       summary: 'Danh sách đảng viên và tổ chức đảng của một đơn vị trong đợt, với tự nhận, đề xuất, quyết định và kết quả kiểm tra theo quy định', tags, params: UnitParams,
       querystring: Type.Object({ check: Type.Optional(Type.Union([Type.Literal('decided'), Type.Literal('proposed')])) }),
-      response: ok(Type.Object({ campaign: CampaignT, unit: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() }), rows: Type.Array(RowT), report: ReportT })),
+      response: ok(Type.Object({ campaign: CampaignT, unit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String() }), rows: Type.Array(RowT), report: ReportT })),
     },
   }, async (request) => {
     const { roster, report } = await svc(request).check(request.params.id, request.params.unitId, request.query.check ?? 'decided');
-    return { campaign: roster.campaign, unit: { id: roster.unit.id, name: roster.unit.name, kind: roster.unit.kind }, rows: roster.rows, report };
+    return { campaign: roster.campaign, unit: { id: roster.unit.id, code: roster.unit.code, name: roster.unit.name, kind: roster.unit.kind }, rows: roster.rows, report };
   });
 
   app.put('/evaluation/campaigns/:id/units/:unitId/ratings', {

@@ -252,3 +252,14 @@ export const ALLOWED_PARENT_KINDS: Record<string, readonly string[]> = {
   partial_committee: ['grassroots_committee'],
   cell: ['grassroots_committee', 'partial_committee'],
 };
+
+// Yearly evaluation and weak units (issue 4): the server's shapes, type-only.
+export type { Campaign as EvaluationCampaign, RatingRow as EvaluationRow, RatingPatch as EvaluationPatch } from '../../../src/commands/evaluation.ts';
+export type { ValidationReport as EvaluationReport, Violation as EvaluationViolation } from '../../../src/domain/evaluation/validate.ts';
+export type { Level as EvaluationLevel } from '../../../src/domain/evaluation/levels.ts';
+export type { EvaluationResults, Distribution as EvaluationDistribution } from '../../../src/reports/evaluation.ts';
+export type { WeakUnit, WeakUnitInput, WeakUnitsReport } from '../../../src/commands/weak-units.ts';
+export const EVALUATION_LEVELS = ['excellent', 'good', 'completed', 'failed'] as const;
+export const WEAK_CATEGORIES = ['slow_change', 'declining', 'disunited', 'rated_failed'] as const;
+export const WEAK_KINDS = ['grassroots', 'cell_of_grassroots_committee', 'cell_other'] as const;
+export const PLAN_RESULTS = ['in_progress', 'consolidated', 'carried_over'] as const;

@@ -1,7 +1,7 @@
 // The frame of every screen after login: header (product, user, language, logout), left navigation, content.
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Flex, Layout, Menu, Segmented, Spin, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined, AuditOutlined, BarChartOutlined, AlertOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { enumLabel, useI18n, type Lang } from '../locales/i18n.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -11,6 +11,9 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/members')) return 'members';
   if (pathname.startsWith('/users')) return 'users';
   if (pathname.startsWith('/reports/attrition')) return 'attrition';
+  if (pathname.startsWith('/evaluation')) return 'evaluation';
+  if (pathname.startsWith('/reports/evaluation')) return 'results';
+  if (pathname.startsWith('/reports/weak-units')) return 'weak';
   return 'home';
 }
 
@@ -49,6 +52,9 @@ export function AppLayout() {
     { key: 'tree', icon: <ApartmentOutlined />, label: <Link to="/tree">{t('nav.tree')}</Link> },
     { key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> },
     { key: 'attrition', icon: <UserDeleteOutlined />, label: <Link to="/reports/attrition" data-testid="nav-attrition">{t('nav.attrition')}</Link> },
+    { key: 'evaluation', icon: <AuditOutlined />, label: <Link to="/evaluation" data-testid="nav-evaluation">{t('nav.evaluation')}</Link> },
+    { key: 'results', icon: <BarChartOutlined />, label: <Link to="/reports/evaluation" data-testid="nav-results">{t('nav.results')}</Link> },
+    { key: 'weak', icon: <AlertOutlined />, label: <Link to="/reports/weak-units" data-testid="nav-weak">{t('nav.weak')}</Link> },
     ...(can('user.read') ? [{ key: 'users', icon: <SafetyCertificateOutlined />, label: <Link to="/users">{t('nav.users')}</Link> }] : []),
   ];
   return (
