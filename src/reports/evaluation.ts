@@ -36,14 +36,15 @@ export async function evaluationResults(db: Kysely<Database>, actor: Actor, unit
   const unit = await new UnitRepository(db, actor).requireInScope(unitId);
   const first = Math.max(2014, year - yearsBack);
   // One decided rating per member (or organization) and year: the latest campaign's, when two cover it.
-  const decided = sql`
+  const decided = (from: number, to: number, onlyFailed = false) => sql`
     SELECT DISTINCT ON (c.year, r.subject, COALESCE(r.member_id, r.unit_id)) c.year, r.subject, r.decided_level AS level, r.unit_id, r.member_id, r.decision_comment
     FROM evaluation_rating r JOIN evaluation_campaign c ON c.id = r.campaign_id JOIN unit ru ON ru.id = r.unit_id
-    WHERE c.quarter IS NULL AND c.year BETWEEN ${first} AND ${year} AND r.locked AND r.decided_level IS NOT NULL
+    WHERE c.quarter IS NULL AND c.year BETWEEN ${from} AND ${to} AND r.locked AND r.decided_level IS NOT NULL
       AND ru.path <@ ${unit.path}::ltree AND ru.path <@ ${actor.scopePath}::ltree
+      ${onlyFailed ? sql`AND r.decided_level = 'failed'` : sql``}
     ORDER BY c.year, r.subject, COALESCE(r.member_id, r.unit_id), c.id DESC`;
   const { rows } = await sql<Row>`
-    WITH d AS (${decided})
+    WITH d AS (${decided(first, year)})
     SELECT d.year, d.subject, d.level, ch.id AS child_id, count(*)::int AS n
     FROM d JOIN unit ru ON ru.id = d.unit_id
     LEFT JOIN unit ch ON ch.parent_id = ${unit.id} AND ru.path <@ ch.path
@@ -67,13 +68,13 @@ export async function evaluationResults(db: Kysely<Database>, actor: Actor, unit
     if (child) add(child[key], r.level, r.n);
   }
   const { rows: failingMembers } = await sql<{ member_id: number; full_name: string; code: string; name: string; decision_comment: string | null }>`
-    WITH d AS (${decided})
+    WITH d AS (${decided(year, year, true)})
     SELECT d.member_id, m.full_name, u.code, u.name, d.decision_comment
     FROM d JOIN member m ON m.id = d.member_id JOIN unit u ON u.id = d.unit_id
     WHERE d.year = ${year} AND d.subject = 'member' AND d.level = 'failed'
     ORDER BY u.code, m.name_sort, m.id`.execute(db);
   const { rows: failingOrgs } = await sql<{ unit_id: number; code: string; name: string; kind: string; decision_comment: string | null }>`
-    WITH d AS (${decided})
+    WITH d AS (${decided(year, year, true)})
     SELECT d.unit_id, u.code, u.name, u.kind, d.decision_comment
     FROM d JOIN unit u ON u.id = d.unit_id
     WHERE d.year = ${year} AND d.subject = 'organization' AND d.level = 'failed'
