@@ -30,7 +30,7 @@ export function evaluationXlsx(r: EvaluationResults): Promise<Buffer> {
       name: 'Không hoàn thành nhiệm vụ',
       columns: [{ header: 'Đảng viên / tổ chức', key: 'name', width: 30 }, { header: 'Đơn vị', key: 'unit', width: 36 }, { header: 'Nhận xét', key: 'comment', width: 50 }],
       rows: [
-        ...r.failing.members.map((m) => ({ name: m.fullName, unit: `${m.unitName} (${m.unitCode})`, comment: m.comment ?? '' })),
+        ...r.failing.members.map((m) => ({ name: m.fullName, unit: `${m.unitName} (${m.unitCode})`, comment: [m.comment, m.previousYearFailed ? 'Hai năm liền không hoàn thành nhiệm vụ: xem xét xóa tên' : null].filter(Boolean).join('; ') })),
         ...r.failing.organizations.map((o) => ({ name: o.name, unit: o.code, comment: o.comment ?? '' })),
       ],
     },

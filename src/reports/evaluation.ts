@@ -20,7 +20,8 @@ export interface EvaluationResults {
   byUnit: Array<{ code: string; name: string; kind: string; members: Distribution; organizations: Distribution }>;
   years: Array<{ year: number; ruleSetId: string; members: Distribution; organizations: Distribution }>;
   failing: {
-    members: Array<{ memberId: number; fullName: string; unitCode: string; unitName: string; comment: string | null }>;
+    /** `previousYearFailed`: KHTNV the year before too, a prompt to review removal ("hai năm liền vi phạm tư cách", Quy định 294-QĐ/TW §8.1; the equivalence is a setting of the lifecycle rules). */
+    members: Array<{ memberId: number; fullName: string; unitCode: string; unitName: string; comment: string | null; previousYearFailed: boolean }>;
     organizations: Array<{ unitId: number; code: string; name: string; kind: string; comment: string | null }>;
   };
 }
@@ -67,10 +68,13 @@ export async function evaluationResults(db: Kysely<Database>, actor: Actor, unit
     const child = r.child_id === null ? undefined : byChild.get(Number(r.child_id));
     if (child) add(child[key], r.level, r.n);
   }
-  const { rows: failingMembers } = await sql<{ member_id: number; full_name: string; code: string; name: string; decision_comment: string | null }>`
-    WITH d AS (${decided(year, year, true)})
-    SELECT d.member_id, m.full_name, u.code, u.name, d.decision_comment
-    FROM d JOIN member m ON m.id = d.member_id JOIN unit u ON u.id = d.unit_id
+  const { rows: failingMembers } = await sql<{ member_id: number; full_name: string; code: string; name: string; decision_comment: string | null; previous: boolean }>`
+    WITH d AS (${decided(year, year, true)}),
+    -- Last year's failures wherever the member then was (any campaign of the year, in the actor's scope or not).
+    prev AS (SELECT DISTINCT r.member_id FROM evaluation_rating r JOIN evaluation_campaign c ON c.id = r.campaign_id
+             WHERE c.quarter IS NULL AND c.year = ${year - 1} AND r.subject = 'member' AND r.locked AND r.decided_level = 'failed')
+    SELECT d.member_id, m.full_name, u.code, u.name, d.decision_comment, (prev.member_id IS NOT NULL) AS previous
+    FROM d JOIN member m ON m.id = d.member_id JOIN unit u ON u.id = d.unit_id LEFT JOIN prev ON prev.member_id = d.member_id
     WHERE d.year = ${year} AND d.subject = 'member' AND d.level = 'failed'
     ORDER BY u.code, m.name_sort, m.id`.execute(db);
   const { rows: failingOrgs } = await sql<{ unit_id: number; code: string; name: string; kind: string; decision_comment: string | null }>`
@@ -87,7 +91,7 @@ export async function evaluationResults(db: Kysely<Database>, actor: Actor, unit
     byUnit: [...byChild.values()].filter((c) => c.members.total + c.organizations.total > 0),
     years: [...years.entries()].map(([y, d]) => ({ year: y, ruleSetId: ruleSetForPeriod(y).id, ...d })),
     failing: {
-      members: failingMembers.map((m) => ({ memberId: Number(m.member_id), fullName: m.full_name, unitCode: m.code, unitName: m.name, comment: m.decision_comment })),
+      members: failingMembers.map((m) => ({ memberId: Number(m.member_id), fullName: m.full_name, unitCode: m.code, unitName: m.name, comment: m.decision_comment, previousYearFailed: m.previous })),
       organizations: failingOrgs.map((o) => ({ unitId: Number(o.unit_id), code: o.code, name: o.name, kind: o.kind, comment: o.decision_comment })),
     },
   };

@@ -139,8 +139,20 @@ describe(`evaluation campaigns on ${backend}`, () => {
     expect(r.members).toEqual({ excellent: 0, good: 2, completed: 0, failed: 1, total: 3 });
     expect(r.organizations).toEqual({ excellent: 0, good: 3, completed: 0, failed: 0, total: 3 });
     expect(r.byUnit.map((b: { code: string }) => b.code)).toEqual(['28861']);
-    expect(r.failing.members).toEqual([expect.objectContaining({ fullName: 'Lê Văn Thuỷ', comment: 'Bị khiển trách' })]);
+    expect(r.failing.members).toEqual([expect.objectContaining({ fullName: 'Lê Văn Thuỷ', comment: 'Bị khiển trách', previousYearFailed: false })]);
     expect(r.years.find((y: { year: number }) => y.year === 2024).members.total).toBe(3);
+    // Failing in 2023 as well: the 2024 list prompts a removal review.
+    const c23 = (await req('GET', '/api/evaluation/campaigns?year=2023')).json()[0];
+    await req('PUT', `/api/evaluation/campaigns/${c23.id}/units/${u('28861')}/ratings`, {
+      ratings: [
+        { subject: 'member', id: m('Trần Ngọc Tâm'), decidedLevel: 'good' }, { subject: 'member', id: m('Nguyễn Thị Thủy'), decidedLevel: 'good' },
+        { subject: 'member', id: m('Lê Văn Thuỷ'), decidedLevel: 'failed' }, ...orgs('good'),
+      ],
+    });
+    expect((await req('POST', `/api/evaluation/campaigns/${c23.id}/units/${u('28861')}/decide`)).statusCode).toBe(200);
+    const again = (await req('GET', `/api/reports/evaluation?unitId=${u('831')}&year=2024`)).json();
+    expect(again.failing.members[0].previousYearFailed).toBe(true);
+    expect(again.years.find((y: { year: number }) => y.year === 2023).members).toEqual({ excellent: 0, good: 2, completed: 0, failed: 1, total: 3 });
     const x = await req('GET', `/api/reports/evaluation?unitId=${u('831')}&year=2024&format=xlsx`);
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');

@@ -136,7 +136,7 @@ export function evaluationRoutes(app: App, { database }: RouteDeps) {
         byUnit: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), members: Dist, organizations: Dist })),
         years: Type.Array(Type.Object({ year: Type.Integer(), ruleSetId: Type.String(), members: Dist, organizations: Dist })),
         failing: Type.Object({
-          members: Type.Array(Type.Object({ memberId: Type.Integer(), fullName: Type.String(), unitCode: Type.String(), unitName: Type.String(), comment: Nullable(Type.String()) })),
+          members: Type.Array(Type.Object({ memberId: Type.Integer(), fullName: Type.String(), unitCode: Type.String(), unitName: Type.String(), comment: Nullable(Type.String()), previousYearFailed: Type.Boolean() })),
           organizations: Type.Array(Type.Object({ unitId: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), comment: Nullable(Type.String()) })),
         }),
       })),

@@ -535,6 +535,7 @@ export const en: Messages = {
   'results.byUnit': 'By sub-unit',
   'results.years': 'Year over year (members)',
   'results.failing': 'Failed to complete tasks',
+  'results.twoYears': 'Failing two years in a row: review for removal',
   'results.noneFailing': 'None',
   'results.empty': 'No decided results yet',
   'weak.title': 'Weak organizations and consolidation plans',

@@ -534,6 +534,7 @@ export const vi = {
   'results.byUnit': 'Theo đơn vị trực thuộc',
   'results.years': 'Qua các năm (đảng viên)',
   'results.failing': 'Không hoàn thành nhiệm vụ',
+  'results.twoYears': 'Hai năm liền không hoàn thành nhiệm vụ: xem xét xóa tên',
   'results.noneFailing': 'Không có',
   'results.empty': 'Chưa có kết quả đã quyết định',
   'weak.title': 'Tổ chức đảng yếu kém và kế hoạch củng cố',

@@ -105,7 +105,7 @@ export default function EvaluationResultsPage() {
           <Card variant="borderless" title={t('results.failing')} data-testid="results-failing">
             <ul className="plain-list">
               {r.failing.organizations.map((o) => <li key={`o${o.unitId}`}><Link to={`/units/${o.unitId}`}>{o.name}</Link> <span className="muted">({o.code})</span> <Tag color="red">{r.labels.organization.failed}</Tag></li>)}
-              {r.failing.members.map((m) => <li key={`m${m.memberId}`}><Link to={`/members/${m.memberId}`}>{m.fullName}</Link> <span className="muted">— {m.unitName}</span>{m.comment && <Typography.Text type="secondary"> · {m.comment}</Typography.Text>}</li>)}
+              {r.failing.members.map((m) => <li key={`m${m.memberId}`}><Link to={`/members/${m.memberId}`}>{m.fullName}</Link> <span className="muted">— {m.unitName}</span>{m.comment && <Typography.Text type="secondary"> · {m.comment}</Typography.Text>}{m.previousYearFailed && <Tag color="volcano" style={{ marginLeft: 8 }} data-testid="results-two-years">{t('results.twoYears')}</Tag>}</li>)}
               {!r.failing.organizations.length && !r.failing.members.length && <li className="muted">{t('results.noneFailing')}</li>}
             </ul>
           </Card>
