@@ -213,6 +213,34 @@ report
     });
   });
 
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value) || Number(value) < 2014 || Number(value) > 2100) throw new CliError(`--year phải là năm từ 2014, không phải "${value}"`);
+  return Number(value);
+}
+
+report
+  .command('evaluation')
+  .description('Kết quả đánh giá, xếp loại chất lượng của một năm: phân bố theo đơn vị, qua các năm, danh sách không hoàn thành nhiệm vụ')
+  .requiredOption('--unit <code>', 'mã đơn vị (tính theo ngày cuối năm)')
+  .requiredOption('--year <year>', 'năm đánh giá YYYY')
+  .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'xlsx']).default('json'))
+  .option('--out <file>', 'ghi ra tệp')
+  .action(async (opts: { unit: string; year: string; format: 'json' | 'xlsx'; out?: string }) => {
+    const year = parseYear(opts.year);
+    if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new CliError('Định dạng xlsx cần --out TỆP');
+    const { evaluationResults } = await import('../reports/evaluation.ts');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit, `${year}-12-31`);
+      const result = await evaluationResults(handle.db, actor, unitId, year);
+      const body = opts.format === 'xlsx' ? await (await import('../reports/evaluation-xlsx.ts')).evaluationXlsx(result) : JSON.stringify(result, null, 2) + '\n';
+      if (opts.out) {
+        (await import('node:fs')).writeFileSync(opts.out, body);
+        console.error(`Đã ghi ${opts.out}: ${result.members.total} đảng viên, ${result.organizations.total} tổ chức đảng được xếp loại.`);
+      } else process.stdout.write(body);
+    });
+  });
+
 const memberCommand = program.command('member').description('Tra cứu đảng viên');
 memberCommand
   .command('status')
@@ -243,6 +271,29 @@ memberCommand
       for (const p of await repo.periods(found.id)) {
         console.log(`  ${formatVietnameseDate(p.validFrom)} – ${p.validTo ? formatVietnameseDate(p.validTo) : 'nay'}: ${label(p.status)}, ${p.unitName}${p.decision ? ` (${p.decision})` : ''}`);
       }
+    });
+  });
+
+report
+  .command('weak-units')
+  .description('Tổ chức đảng yếu kém của một năm: tổng số, theo loại đơn vị (tổ chức cơ sở đảng, chi bộ trực thuộc đảng bộ cơ sở, chi bộ trực thuộc khác), danh sách với kế hoạch củng cố')
+  .requiredOption('--unit <code>', 'mã đơn vị (tính theo ngày cuối năm)')
+  .requiredOption('--year <year>', 'năm YYYY')
+  .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'xlsx']).default('json'))
+  .option('--out <file>', 'ghi ra tệp')
+  .action(async (opts: { unit: string; year: string; format: 'json' | 'xlsx'; out?: string }) => {
+    const year = parseYear(opts.year);
+    if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new CliError('Định dạng xlsx cần --out TỆP');
+    const { WeakUnitService } = await import('../commands/weak-units.ts');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit, `${year}-12-31`);
+      const result = await new WeakUnitService(handle.db, actor).report(unitId, year);
+      const body = opts.format === 'xlsx' ? await (await import('../reports/evaluation-xlsx.ts')).weakUnitsXlsx(result) : JSON.stringify(result, null, 2) + '\n';
+      if (opts.out) {
+        (await import('node:fs')).writeFileSync(opts.out, body);
+        console.error(`Đã ghi ${opts.out}: ${result.total} tổ chức đảng yếu kém.`);
+      } else process.stdout.write(body);
     });
   });
 

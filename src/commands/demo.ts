@@ -1,7 +1,9 @@
 // Loading the demo: the generated province (or country) and the demo users, on an empty database.
 import type { DatabaseHandle } from '../db/connection.ts';
-import { loadDemo, type DemoSummary } from '../demo/index.ts';
+import { DEFAULT_SEED, loadDemo, type DemoSummary } from '../demo/index.ts';
 import { createDemoUsers } from './demo-users.ts';
+import { loadEvaluationDemo } from '../demo/evaluation.ts';
+import { todayIso } from '../domain/dates.ts';
 
 export async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
   const row = await handle.db.selectFrom('unit').select('id').limit(1).executeTakeFirst();
@@ -14,6 +16,11 @@ export async function loadDemoData(
   onProgress?: (message: string) => void,
 ): Promise<DemoSummary> {
   const summary = await loadDemo(handle, { ...options, onProgress });
+  if (options.scale === 'province') {
+    // Evaluation results (2016, 2024, 2025) and the seed's weak units of Châu Thành: src/demo/evaluation.ts.
+    const e = await loadEvaluationDemo(handle.db, { seed: options.seed ?? DEFAULT_SEED, today: todayIso() });
+    onProgress?.(`Đánh giá, xếp loại: ${e.campaigns} đợt, ${e.ratings} xếp loại; ${e.weakUnits} tổ chức đảng yếu kém năm 2016`);
+  }
   await createDemoUsers(handle.db);
   return summary;
 }

@@ -230,6 +230,66 @@ export interface StatRollupTable {
   n: number;
 }
 
+export interface EvaluationCampaignTable {
+  id: Generated<number>;
+  year: number;
+  quarter: number | null;
+  root_unit_id: number;
+  rule_set_id: string;
+  review_date: DateString;
+  cap_exception: Generated<boolean>;
+  title: string;
+  row_version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface EvaluationRatingTable {
+  id: Generated<number>;
+  campaign_id: number;
+  subject: 'member' | 'organization';
+  member_id: number | null;
+  unit_id: number;
+  self_level: string | null;
+  proposed_level: string | null;
+  decided_level: string | null;
+  // numeric comes back as a string from both drivers.
+  score: ColumnType<string | null, number | string | null, number | string | null>;
+  self_comment: string | null;
+  proposal_comment: string | null;
+  decision_comment: string | null;
+  cap_group: string | null;
+  facts: ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+  locked: Generated<boolean>;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  row_version: Generated<number>;
+}
+
+export interface EvaluationActionTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  action: 'decide' | 'reopen';
+  reason: string | null;
+  ratings: number;
+  at: Timestamp;
+  by_user: number | null;
+}
+
+export interface WeakUnitTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  categories: string[];
+  causes: string | null;
+  measures: string | null;
+  responsible: string | null;
+  deadline: DateString | null;
+  progress: string | null;
+  result: Generated<string>;
+  row_version: Generated<number>;
+}
+
 export interface Database {
   unit: UnitTable;
   unit_version: UnitVersionTable;
@@ -247,4 +307,8 @@ export interface Database {
   app_session: AppSessionTable;
   audit_log: AuditLogTable;
   stat_rollup: StatRollupTable;
+  evaluation_campaign: EvaluationCampaignTable;
+  evaluation_rating: EvaluationRatingTable;
+  evaluation_action: EvaluationActionTable;
+  weak_unit: WeakUnitTable;
 }

@@ -24,6 +24,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
+import { evaluationRoutes } from './routes/evaluation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     meetingRoutes(api as App, deps);
     reportRoutes(api as App, deps);
     userRoutes(api as App, deps);
+    evaluationRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 

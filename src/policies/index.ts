@@ -31,12 +31,14 @@ export type Action =
   | 'member.write' // create, edit profile
   | 'audit.read'
   | 'user.read'
-  | 'user.write';
+  | 'user.write'
+  | 'evaluation.write' // self-assessment and the cell's proposal
+  | 'evaluation.decide'; // open a campaign, decide (lock) and reopen: the competent committee's staff
 
 const PERMISSIONS: Record<Role, readonly Action[]> = {
-  admin: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write'],
-  org_staff: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read'],
-  cell_secretary: ['unit.read', 'member.read', 'member.write', 'audit.read'],
+  admin: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write', 'evaluation.write', 'evaluation.decide'],
+  org_staff: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'evaluation.write', 'evaluation.decide'],
+  cell_secretary: ['unit.read', 'member.read', 'member.write', 'audit.read', 'evaluation.write'],
   inspector: ['unit.read', 'member.read', 'audit.read'],
   read_only: ['unit.read', 'member.read'],
 };

@@ -790,6 +790,55 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await shot(page, '45-recruitment');
   });
 
+  it('staff rate a grassroots organization, see what breaks the 20 % cap, fix it, decide, and read the results and weak units', async () => {
+    const staff = await apiLogin('staff831');
+    const inject = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => app.inject({ method, url, headers: { cookie: staff }, payload });
+    const unit = fixture.units['28861']!;
+    const campaign = (await inject('POST', '/api/evaluation/campaigns', { year: 2024, rootUnitId: fixture.units['831'], reviewDate: '2024-12-15' })).json() as { id: number };
+    const roster = (await inject('GET', `/api/evaluation/campaigns/${campaign.id}/units/${unit}`)).json() as { rows: Array<{ subject: string; id: number; name: string; notEvaluated: string | null }> };
+    // The committee's draft: one HTXSNV among a handful of HTTNV, which 20 % (floored) does not allow.
+    const ratings = roster.rows.filter((r) => !r.notEvaluated).map((r) => ({ subject: r.subject, id: r.id, decidedLevel: r.name === 'Trần Ngọc Tâm' ? 'excellent' : 'good' }));
+    expect((await inject('PUT', `/api/evaluation/campaigns/${campaign.id}/units/${unit}/ratings`, { ratings })).statusCode).toBe(200);
+
+    const page = await newPage();
+    await login(page, 'staff831');
+    await page.getByTestId('nav-evaluation').click();
+    await page.waitForURL(/\/evaluation/);
+    await page.goto(`${base}/evaluation?campaign=${campaign.id}&unitId=${unit}`);
+    const violations = page.getByTestId('evaluation-violations');
+    await violations.waitFor();
+    expect(await violations.textContent()).toContain('Quy định 124-QĐ/TW');
+    expect(await page.getByTestId('evaluation-change').first().textContent()).toBe('Trần Ngọc Tâm: Hoàn thành xuất sắc nhiệm vụ → Hoàn thành tốt nhiệm vụ');
+    await shot(page, '40-evaluation-violations');
+    // Deciding now is refused with the rating to change.
+    await page.getByTestId('evaluation-decide').click();
+    await page.getByTestId('evaluation-refused').waitFor();
+    expect(await page.getByTestId('evaluation-refused').textContent()).toContain('Trần Ngọc Tâm');
+    await page.getByTestId('evaluation-apply').click();
+    await page.getByTestId('evaluation-save').click();
+    await expect.poll(() => page.getByTestId('evaluation-status').getAttribute('data-ok')).toBe('true');
+    expect(await violations.count()).toBe(0);
+    await page.getByTestId('evaluation-decide').click();
+    await page.getByTestId('evaluation-reopen').waitFor();
+    await expect.poll(() => page.getByTestId('evaluation-members').locator('.anticon-lock').count()).toBe(ratings.filter((r) => r.subject === 'member').length);
+    await shot(page, '41-evaluation-decided');
+
+    // Results of Châu Thành for 2024.
+    await page.getByTestId('nav-results').click();
+    await page.goto(`${base}/reports/evaluation?unitId=${fixture.units['831']}&year=2024`);
+    await expect.poll(() => page.getByTestId('results-member-good').textContent().catch(() => '')).toBe(String(ratings.filter((r) => r.subject === 'member').length));
+    expect(await page.getByTestId('results-member-excellent').textContent()).toBe('0');
+    await shot(page, '42-evaluation-results');
+
+    // Weak units: one cell flagged for 2024 with a plan, counted under cells of grassroots committees.
+    expect((await inject('PUT', '/api/weak-units', { unitId: fixture.units['28861.02'], year: 2024, categories: ['slow_change'], measures: 'Phân công cấp ủy viên dự sinh hoạt', responsible: 'Đồng chí Bí thư', deadline: '2025-06-30' })).statusCode).toBe(200);
+    await page.goto(`${base}/reports/weak-units?unitId=${fixture.units['831']}&year=2024`);
+    await expect.poll(() => page.getByTestId('weak-total').locator('.ant-statistic-content').textContent().catch(() => '')).toBe('1');
+    expect(await page.getByTestId('weak-kind-cell_of_grassroots_committee').locator('.ant-statistic-content').textContent()).toBe('1');
+    expect(await page.getByTestId('weak-units').textContent()).toContain('Chuyển biến chậm');
+    await shot(page, '43-weak-units');
+  });
+
   it('had no errors in the browser console', () => {
     expect(pageErrors).toEqual([]);
   });

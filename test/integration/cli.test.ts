@@ -51,7 +51,7 @@ describe(`CLI (${backend})`, () => {
     expect(empty.err).toContain('chưa có đơn vị');
   });
 
-  it('adds a user scoped to a unit given by code, on the backend under test', { timeout: 240_000 }, async () => {
+  it('adds a user scoped to a unit given by code, on the backend under test', async () => {
     const handle = await openTestDatabase();
     let env: Record<string, string>;
     let cleanup = async () => handle.close();
@@ -120,8 +120,18 @@ describe(`CLI (${backend})`, () => {
       const badUnit = dangvu(['users', 'add', '--username', 'x2', '--name', 'X', '--role', 'org_staff', '--unit', '99999', '--password', 'mat-khau-dai'], env);
       expect(badUnit.code).toBe(2);
       expect(badUnit.err).toContain('99999');
+      // The evaluation reports on the backend under test (the fixture has no ratings or weak units yet).
+      const weak = dangvu(['report', 'weak-units', '--unit', '831', '--year', '2016'], env);
+      expect(weak.code).toBe(0);
+      expect(JSON.parse(weak.out)).toMatchObject({ year: 2016, total: 0, byKind: { grassroots: 0, cell_of_grassroots_committee: 0, cell_other: 0 }, units: [] });
+      const results = dangvu(['report', 'evaluation', '--unit', '831', '--year', '2024'], env);
+      expect(results.code).toBe(0);
+      expect(JSON.parse(results.out)).toMatchObject({ ruleSet: { id: 'qd124' }, members: { total: 0 } });
+      const badYear = dangvu(['report', 'evaluation', '--unit', '831', '--year', '2013'], env);
+      expect(badYear.code).toBe(2);
+      expect(badYear.err).toContain('--year');
     } finally {
       await cleanup();
     }
-  });
+  }, 300_000);
 });

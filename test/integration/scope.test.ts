@@ -9,6 +9,7 @@ let t: TestApp;
 let outsider: string; // org_staff of Ba Tri (836)
 let outsiderAdmin: string; // a Ba Tri administrator, to reach the admin-only routes
 let candidateId: number; // a candidate of a Tiên Thủy cell (Châu Thành)
+let campaignId: number; // an evaluation campaign of Châu Thành (831)
 beforeAll(async () => {
   t = await startTestApp();
   outsider = await t.login('staff836');
@@ -20,8 +21,11 @@ beforeAll(async () => {
     fullName: 'Trần Thị Quần Chúng', sex: 'female', birthDate: '2001-02-03', source: 'youth_union', unitId: t.fixture.units['28861.01']!, identifiedOn: '2025-08-01',
   });
   candidateId = candidate.id;
+  const created = await t.app.inject({ method: 'POST', url: '/api/evaluation/campaigns', headers: { cookie: await t.login('staff831') }, payload: { year: 2024, rootUnitId: t.fixture.units['831'] } });
+  campaignId = created.json().id;
 });
 afterAll(async () => t?.close());
+
 
 interface Case {
   method: string;
@@ -120,6 +124,24 @@ const cases: Record<string, Case> = {
   'GET /api/reports/recruitment': { method: 'GET', url: () => `/api/reports/recruitment?unitId=${u('831')}&year=2025` },
   'PUT /api/units/:id/admission-targets/:year': { method: 'PUT', url: () => `/api/units/${u('28861')}/admission-targets/2026`, payload: () => ({ target: 99 }) },
   'GET /api/openapi.json': { method: 'GET', url: () => '/api/openapi.json', public: true },
+  'GET /api/evaluation/campaigns': { method: 'GET', url: () => '/api/evaluation/campaigns', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
+  'POST /api/evaluation/campaigns': { method: 'POST', url: () => '/api/evaluation/campaigns', payload: () => ({ year: 2025, rootUnitId: u('831') }) },
+  'GET /api/evaluation/campaigns/:id': { method: 'GET', url: () => `/api/evaluation/campaigns/${campaignId}` },
+  'GET /api/evaluation/campaigns/:id/units/:unitId': { method: 'GET', url: () => `/api/evaluation/campaigns/${campaignId}/units/${u('28861')}` },
+  'PUT /api/evaluation/campaigns/:id/units/:unitId/ratings': {
+    method: 'PUT', url: () => `/api/evaluation/campaigns/${campaignId}/units/${u('28861')}/ratings`,
+    payload: () => ({ ratings: [{ subject: 'member', id: m('Trần Ngọc Tâm'), decidedLevel: 'excellent' }] }),
+  },
+  'POST /api/evaluation/campaigns/:id/units/:unitId/decide': { method: 'POST', url: () => `/api/evaluation/campaigns/${campaignId}/units/${u('28861')}/decide` },
+  'POST /api/evaluation/campaigns/:id/units/:unitId/reopen': {
+    method: 'POST', url: () => `/api/evaluation/campaigns/${campaignId}/units/${u('28861')}/reopen`, payload: () => ({ reason: 'Mở trái phép' }),
+  },
+  'GET /api/evaluation/campaigns/:id/actions': { method: 'GET', url: () => `/api/evaluation/campaigns/${campaignId}/actions` },
+  'GET /api/reports/evaluation': { method: 'GET', url: () => `/api/reports/evaluation?unitId=${u('831')}&year=2024` },
+  'GET /api/weak-units': { method: 'GET', url: () => `/api/weak-units?unitId=${u('831')}&year=2016` },
+  'PUT /api/weak-units': { method: 'PUT', url: () => '/api/weak-units', payload: () => ({ unitId: u('28861'), year: 2016, categories: ['slow_change'] }) },
+  'GET /api/weak-units/suggestions': { method: 'GET', url: () => `/api/weak-units/suggestions?unitId=${u('831')}&year=2016` },
+  'GET /api/reports/weak-units': { method: 'GET', url: () => `/api/reports/weak-units?unitId=${u('831')}&year=2016` },
 };
 
 describe(`subtree scope on ${backend}`, () => {

@@ -20,6 +20,9 @@ const CandidatePage = lazy(() => import('./pages/CandidatePage.tsx'));
 const AttritionPage = lazy(() => import('./pages/AttritionPage.tsx'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
+const EvaluationResultsPage = lazy(() => import('./pages/EvaluationResultsPage.tsx'));
+const WeakUnitsPage = lazy(() => import('./pages/WeakUnitsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function PageSpinner() {
@@ -53,6 +56,9 @@ function AppRoutes() {
         <Route path="candidates" element={<CandidatesPage />} />
         <Route path="candidates/:id" element={<CandidatePage />} />
         <Route path="reports/attrition" element={<AttritionPage />} />
+        <Route path="evaluation" element={<EvaluationPage />} />
+        <Route path="reports/evaluation" element={<EvaluationResultsPage />} />
+        <Route path="reports/weak-units" element={<WeakUnitsPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -4,6 +4,7 @@ import type {
   RecruitmentReport, Candidate, CandidateFilter, CandidatePage, CandidateProfile, NewCandidate, RecordedStageAnswer, StageCheck, StageInput,
   AttritionReport, AuditEntry, MemberCounts, MovementsReport, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
+  EvaluationCampaign, EvaluationRow, EvaluationPatch, EvaluationReport, EvaluationResults, WeakUnit, WeakUnitInput, WeakUnitsReport,
 } from './types.ts';
 
 export * from './types.ts';
@@ -68,6 +69,21 @@ export const api = {
   /** A unit's admission target for a year, the year's admissions and the candidates by stage and source. */
   recruitment: (year: number, unitId?: number) => get<RecruitmentReport>('/reports/recruitment', { year, unitId }),
   setAdmissionTarget: (unitId: number, year: number, body: { target: number; rowVersion: number | null }) => put<{ ok: boolean }>(`/units/${unitId}/admission-targets/${year}`, body),
+  evaluationCampaigns: (year?: number) => get<EvaluationCampaign[]>('/evaluation/campaigns', { year }),
+  createEvaluationCampaign: (body: { year: number; quarter?: number | null; rootUnitId: number; reviewDate?: string | null; capException?: boolean }) => post<EvaluationCampaign>('/evaluation/campaigns', body),
+  /** The unit's members and organizations in the campaign, with the rule check of the decided (or proposed) levels. */
+  evaluationUnit: (campaignId: number, unitId: number, check: 'decided' | 'proposed' = 'decided') =>
+    get<{ campaign: EvaluationCampaign; unit: { id: number; code: string; name: string; kind: string }; rows: EvaluationRow[]; report: EvaluationReport }>(`/evaluation/campaigns/${campaignId}/units/${unitId}`, { check }),
+  saveEvaluation: (campaignId: number, unitId: number, ratings: EvaluationPatch[]) => put<{ saved: number }>(`/evaluation/campaigns/${campaignId}/units/${unitId}/ratings`, { ratings }),
+  decideEvaluation: (campaignId: number, unitId: number) => post<{ locked: number }>(`/evaluation/campaigns/${campaignId}/units/${unitId}/decide`, {}),
+  reopenEvaluation: (campaignId: number, unitId: number, reason: string) => post<{ reopened: number }>(`/evaluation/campaigns/${campaignId}/units/${unitId}/reopen`, { reason }),
+  evaluationResults: (unitId: number, year: number) => get<EvaluationResults>('/reports/evaluation', { unitId, year }),
+  evaluationXlsxUrl: (unitId: number, year: number) => `/api/reports/evaluation${queryString({ unitId, year })}&format=xlsx`,
+  weakUnitsReport: (unitId: number, year: number) => get<WeakUnitsReport>('/reports/weak-units', { unitId, year }),
+  weakUnitsXlsxUrl: (unitId: number, year: number) => `/api/reports/weak-units${queryString({ unitId, year })}&format=xlsx`,
+  saveWeakUnit: (body: WeakUnitInput) => put<WeakUnit>('/weak-units', body),
+  weakUnitSuggestions: (unitId: number, year: number) =>
+    get<Array<{ unitId: number; code: string; name: string; kind: string; category: string; level: string | null; previousLevel: string | null; reasons: Array<{ code: string; vi: string; en: string }> }>>('/weak-units/suggestions', { unitId, year }),
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),

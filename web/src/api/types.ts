@@ -295,3 +295,13 @@ export interface RecordedStageAnswer {
 }
 
 export type { RecruitmentReport } from '../../../src/reports/recruitment.ts';
+// Yearly evaluation and weak units (issue 4): the server's shapes, type-only.
+export type { Campaign as EvaluationCampaign, RatingRow as EvaluationRow, RatingPatch as EvaluationPatch } from '../../../src/commands/evaluation.ts';
+export type { ValidationReport as EvaluationReport, Violation as EvaluationViolation } from '../../../src/domain/evaluation/validate.ts';
+export type { Level as EvaluationLevel } from '../../../src/domain/evaluation/levels.ts';
+export type { EvaluationResults, Distribution as EvaluationDistribution } from '../../../src/reports/evaluation.ts';
+export type { WeakUnit, WeakUnitInput, WeakUnitsReport } from '../../../src/commands/weak-units.ts';
+export const EVALUATION_LEVELS = ['excellent', 'good', 'completed', 'failed'] as const;
+export const WEAK_CATEGORIES = ['slow_change', 'declining', 'disunited', 'rated_failed'] as const;
+export const WEAK_KINDS = ['grassroots', 'cell_of_grassroots_committee', 'cell_other'] as const;
+export const PLAN_RESULTS = ['in_progress', 'consolidated', 'carried_over'] as const;

@@ -1,7 +1,7 @@
 // The frame of every screen after login: header (product, user, language, logout), left navigation, content.
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Flex, Layout, Menu, Segmented, Spin, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, BarChartOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { enumLabel, useI18n, type Lang } from '../locales/i18n.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -13,6 +13,9 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/candidates')) return 'candidates';
   if (pathname.startsWith('/reports/attrition')) return 'attrition';
   if (pathname.startsWith('/statistics')) return 'statistics';
+  if (pathname.startsWith('/evaluation')) return 'evaluation';
+  if (pathname.startsWith('/reports/evaluation')) return 'results';
+  if (pathname.startsWith('/reports/weak-units')) return 'weak';
   return 'home';
 }
 
@@ -53,6 +56,9 @@ export function AppLayout() {
     { key: 'statistics', icon: <BarChartOutlined />, label: <Link to="/statistics" data-testid="nav-statistics">{t('nav.statistics')}</Link> },
     { key: 'candidates', icon: <UserAddOutlined />, label: <Link to="/candidates" data-testid="nav-candidates">{t('nav.candidates')}</Link> },
     { key: 'attrition', icon: <UserDeleteOutlined />, label: <Link to="/reports/attrition" data-testid="nav-attrition">{t('nav.attrition')}</Link> },
+    { key: 'evaluation', icon: <AuditOutlined />, label: <Link to="/evaluation" data-testid="nav-evaluation">{t('nav.evaluation')}</Link> },
+    { key: 'results', icon: <BarChartOutlined />, label: <Link to="/reports/evaluation" data-testid="nav-results">{t('nav.results')}</Link> },
+    { key: 'weak', icon: <AlertOutlined />, label: <Link to="/reports/weak-units" data-testid="nav-weak">{t('nav.weak')}</Link> },
     ...(can('user.read') ? [{ key: 'users', icon: <SafetyCertificateOutlined />, label: <Link to="/users">{t('nav.users')}</Link> }] : []),
   ];
   return (
