@@ -23,7 +23,10 @@ class SqlFileMigrationProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
+  // Migrations are numbered when written, on parallel branches: a database that already has a later number
+  // must still take an earlier one that lands after it. Each migration only adds (tables, columns,
+  // functions, triggers) and names no migration numbered between, so the order among them does not matter.
+  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
