@@ -214,16 +214,19 @@ export class RestructureService {
       if (rec.undone_by_id) throw new ConflictError(`Thao tác này đã được hủy (bản ghi #${rec.undone_by_id})`);
       const D = rec.effective_date;
       const changes = rec.changes as AppliedChanges;
-      const involvedIds = (await tx.selectFrom('restructuring_unit').select('unit_id').where('restructuring_id', '=', id).execute()).map((r) => r.unit_id);
-      const unitIds = [...new Set([...changes.units.map((u) => u.unitId), ...changes.createdUnitIds, ...involvedIds])];
+      // A later operation on any unit this one changed, ended, created or moved things into depends on it
+      // (a mere parent of a created unit does not).
+      const involvedIds = (await tx.selectFrom('restructuring_unit').select('unit_id').where('restructuring_id', '=', id).where('role', '!=', 'parent').execute()).map((r) => r.unit_id);
+      const changedIds = [...new Set([...changes.units.map((u) => u.unitId), ...changes.createdUnitIds])];
+      const unitIds = [...new Set([...changedIds, ...involvedIds])];
 
       const later = await tx.selectFrom('restructuring_unit as ru').innerJoin('restructuring as r', 'r.id', 'ru.restructuring_id')
         .select(['r.id', 'r.kind', 'r.decision_number']).where('ru.unit_id', 'in', unitIds.length ? unitIds : [0])
         .where('r.id', '>', id).where('r.undone_by_id', 'is', null).where('r.kind', '!=', 'undo').orderBy('r.id').executeTakeFirst();
       if (later) throw new ConflictError(`Không hủy được: thao tác sau #${later.id} (${RESTRUCTURE_LABELS_VI[later.kind as 'merge'] ?? later.kind}, ${later.decision_number}) dựa trên thao tác này; hãy hủy thao tác đó trước`);
-      if (unitIds.length) {
+      if (changedIds.length) {
         const newer = await tx.selectFrom('unit_version as v').innerJoin('unit as u', 'u.id', 'v.unit_id').select(['u.name', 'v.valid_from'])
-          .where('v.unit_id', 'in', unitIds).where('v.valid_from', '>', D).executeTakeFirst();
+          .where('v.unit_id', 'in', changedIds).where('v.valid_from', '>', D).executeTakeFirst();
         if (newer) throw new ConflictError(`Không hủy được: ${newer.name} đã thay đổi tiếp từ ${formatVietnameseDate(newer.valid_from)}`);
       }
       for (const me of changes.memberEvents) {
