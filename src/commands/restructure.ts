@@ -14,7 +14,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../doma
 import { formatVietnameseDate, todayIso } from '../domain/dates.ts';
 import { ACTIVE_STATUSES } from '../domain/members.ts';
 import { searchKey } from '../text/vietnamese.ts';
-import { planOperation, RESTRUCTURE_LABELS_VI, type Operation, type Plan, type Ref, type UnitFacts } from '../domain/restructure.ts';
+import { operationFromInput, planOperation, RESTRUCTURE_LABELS_VI, type Operation, type OperationInput, type Plan, type Ref, type UnitFacts } from '../domain/restructure.ts';
 import { loadEvents, rebuildMemberHistory, initialOf, toLifecycle } from './member-events.ts';
 import { replay } from '../domain/lifecycle/index.ts';
 
@@ -88,15 +88,16 @@ export class RestructureService {
   constructor(private readonly db: Kysely<Database>, private readonly actor: Actor) {}
 
   /** What the operation would change, without changing anything. */
-  async preview(op: Operation): Promise<RestructurePreview> {
+  async preview(input: Operation | OperationInput): Promise<RestructurePreview> {
     authorize(this.actor, 'unit.write');
-    const plan = await this.plan(this.db, op);
+    const plan = await this.plan(this.db, asOperation(input));
     return describePlan(this.db, plan);
   }
 
   /** Applies the operation in one transaction and returns its record. */
-  async apply(op: Operation): Promise<RestructuringRecord> {
+  async apply(input: Operation | OperationInput): Promise<RestructuringRecord> {
     authorize(this.actor, 'unit.write');
+    const op = asOperation(input);
     const id = await inTransaction(this.db, this.actor, async (tx) => {
       await sql`SELECT pg_advisory_xact_lock(${RESTRUCTURE_LOCK})`.execute(tx);
       // Planned again under the lock, from the state the other operations left.
@@ -325,6 +326,14 @@ export class RestructureService {
       createdBy: r.created_by_name, createdAt: new Date(r.created_at).toISOString(), undoneById: r.undone_by_id, undoesId: r.undoes_id,
     };
   }
+}
+
+function asOperation(input: Operation | OperationInput): Operation {
+  // An Operation carries its kind's own shape; the flat input of forms and the CLI is shaped first.
+  if ('target' in input || 'unit' in input || ('successors' in input && input.successors?.some((s) => 'create' in s))) return input as Operation;
+  const r = operationFromInput(input as OperationInput);
+  if (!r.ok) throw new ValidationError(r.errors, r.errors.map((e) => e.message).join('; '));
+  return r.op;
 }
 
 /** Re-roots a unit's subtree under its parent's current path. */

@@ -408,3 +408,65 @@ export function planOperation(op: Operation, facts: PlanFacts): PlanResult {
   if (new Set(given.map((g) => g.code)).size !== given.length) err('code', 'duplicate', 'Hai đơn vị mới trùng mã');
   return errors.length ? { ok: false, errors } : { ok: true, plan };
 }
+
+/** The operation as forms, the API and the CLI send it: one flat object whose `kind` says which fields count. */
+export interface OperationInput extends DecisionInfo {
+  kind: string;
+  unitId?: number | null;
+  parentId?: number | null;
+  name?: string | null;
+  code?: string | null;
+  unitKind?: string | null;
+  /** create, and merge into a new unit. */
+  newUnit?: NewUnitSpec | null;
+  sourceIds?: number[] | null;
+  /** merge into an existing unit. */
+  targetId?: number | null;
+  sourceId?: number | null;
+  successors?: Array<{ unitId?: number | null; code?: string | null; name?: string | null; kind?: string | null; parentId?: number | null }> | null;
+  members?: Array<{ memberId: number; successor: number }> | null;
+  subUnits?: Array<{ unitId: number; successor: number }> | null;
+  defaultSuccessor?: number | null;
+  membersTo?: number | null;
+  subUnitsTo?: number | null;
+}
+
+/** Checks that the fields of the kind are there, and shapes the input as an Operation. */
+export function operationFromInput(input: OperationInput): { ok: true; op: Operation } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const need = <T>(field: keyof OperationInput, value: T | null | undefined, message: string): T => {
+    if (value === null || value === undefined || (Array.isArray(value) && !value.length)) errors.push({ field, code: 'required', message });
+    return value as T;
+  };
+  const decision: DecisionInfo = { effectiveDate: input.effectiveDate, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate ?? null, issuedBy: input.issuedBy ?? null, note: input.note ?? null };
+  let body: OperationBody | undefined;
+  switch (input.kind) {
+    case 'create':
+      body = { kind: 'create', unit: need('newUnit', input.newUnit, 'Cần mã, tên, loại và đơn vị cấp trên của đơn vị mới') };
+      break;
+    case 'rename':
+      body = { kind: 'rename', unitId: need('unitId', input.unitId, 'Cần chọn đơn vị'), name: input.name ?? null, code: input.code ?? null, unitKind: input.unitKind ?? null };
+      break;
+    case 'move':
+      body = { kind: 'move', unitId: need('unitId', input.unitId, 'Cần chọn đơn vị'), parentId: need('parentId', input.parentId, 'Cần chọn đơn vị cấp trên mới') };
+      break;
+    case 'merge':
+      if (input.targetId == null && !input.newUnit) errors.push({ field: 'targetId', code: 'required', message: 'Cần đơn vị nhận: một đơn vị có sẵn hoặc một đơn vị mới' });
+      body = { kind: 'merge', sourceIds: need('sourceIds', input.sourceIds, 'Cần các đơn vị được hợp nhất'), target: input.targetId != null ? { unitId: input.targetId } : { create: input.newUnit! } };
+      break;
+    case 'split':
+      body = {
+        kind: 'split', sourceId: need('sourceId', input.sourceId, 'Cần đơn vị được chia tách'),
+        successors: need('successors', input.successors, 'Cần các đơn vị kế tiếp')?.map((s) => (s.unitId != null ? { unitId: s.unitId }
+          : { create: { code: s.code ?? '', name: s.name ?? '', kind: s.kind ?? '', parentId: s.parentId ?? 0 } })) ?? [],
+        members: input.members ?? [], subUnits: input.subUnits ?? [], defaultSuccessor: input.defaultSuccessor ?? null,
+      };
+      break;
+    case 'dissolve':
+      body = { kind: 'dissolve', unitId: need('unitId', input.unitId, 'Cần chọn đơn vị'), membersTo: input.membersTo ?? null, subUnitsTo: input.subUnitsTo ?? null };
+      break;
+    default:
+      errors.push({ field: 'kind', code: 'invalid', message: `Thao tác phải là một trong: ${RESTRUCTURE_KINDS.join(', ')}` });
+  }
+  return errors.length || !body ? { ok: false, errors } : { ok: true, op: { ...decision, ...body } };
+}

@@ -229,6 +229,15 @@ export class UnitRepository {
     return out;
   }
 
+  /** The unit's name, code and kind in force on a date. */
+  async versionOn(id: number, date: string): Promise<{ code: string; name: string; kind: string }> {
+    await this.requireInScope(id);
+    const v = await this.db.selectFrom('unit_version').select(['code', 'name', 'kind']).where('unit_id', '=', id)
+      .where('valid_from', '<=', date).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])).executeTakeFirst();
+    if (!v) throw new NotFoundError(`đơn vị vào ngày ${formatVietnameseDate(date)}`);
+    return v;
+  }
+
   async versions(id: number): Promise<UnitVersionRow[]> {
     authorize(this.actor, 'unit.read');
     await this.requireInScope(id);
