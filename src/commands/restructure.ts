@@ -100,9 +100,14 @@ export class RestructureService {
     const op = asOperation(input);
     const id = await inTransaction(this.db, this.actor, async (tx) => {
       await sql`SELECT pg_advisory_xact_lock(${RESTRUCTURE_LOCK})`.execute(tx);
-      // Planned again under the lock, from the state the other operations left.
+      // Planned under the lock, from the state the other operations left; planned once more after locking the
+      // unit rows, since a plain edit of a unit (PATCH /units) does not take the advisory lock.
+      await lockUnits(tx, await this.plan(tx, op));
       const plan = await this.plan(tx, op);
       await lockUnits(tx, plan);
+      // Members whose log gets an event are locked too, as recording an event on a member does.
+      const memberIds = [...new Set(plan.members.map((m) => m.memberId))].sort((a, b) => a - b);
+      if (memberIds.length) await sql`SELECT id FROM member WHERE id IN (${sql.join(memberIds)}) ORDER BY id FOR UPDATE`.execute(tx);
       return this.execute(tx, op, plan);
     });
     return this.get(id);
@@ -220,6 +225,8 @@ export class RestructureService {
       const involvedIds = (await tx.selectFrom('restructuring_unit').select('unit_id').where('restructuring_id', '=', id).where('role', '!=', 'parent').execute()).map((r) => r.unit_id);
       const changedIds = [...new Set([...changes.units.map((u) => u.unitId), ...changes.createdUnitIds])];
       const unitIds = [...new Set([...changedIds, ...involvedIds])];
+      const sorted = [...unitIds].sort((a, b) => a - b);
+      if (sorted.length) await sql`SELECT id FROM unit WHERE id IN (${sql.join(sorted)}) ORDER BY id FOR UPDATE`.execute(tx);
 
       const later = await tx.selectFrom('restructuring_unit as ru').innerJoin('restructuring as r', 'r.id', 'ru.restructuring_id')
         .select(['r.id', 'r.kind', 'r.decision_number']).where('ru.unit_id', 'in', unitIds.length ? unitIds : [0])
@@ -230,6 +237,8 @@ export class RestructureService {
           .where('v.unit_id', 'in', changedIds).where('v.valid_from', '>', D).executeTakeFirst();
         if (newer) throw new ConflictError(`Không hủy được: ${newer.name} đã thay đổi tiếp từ ${formatVietnameseDate(newer.valid_from)}`);
       }
+      const memberIds = [...new Set(changes.memberEvents.map((me) => me.memberId))].sort((a, b) => a - b);
+      if (memberIds.length) await sql`SELECT id FROM member WHERE id IN (${sql.join(memberIds)}) ORDER BY id FOR UPDATE`.execute(tx);
       for (const me of changes.memberEvents) {
         const after = await tx.selectFrom('member_event as e').innerJoin('member as m', 'm.id', 'e.member_id').select(['m.full_name', 'e.kind'])
           .where('e.member_id', '=', me.memberId).where('e.id', '>', me.eventId)
