@@ -82,6 +82,9 @@ export interface AppliedChanges {
   openItems: Array<{ key: string; ids: number[]; from: number; to: number }>;
 }
 
+/** The units of a record as a reader takes them in: what the operation was about, then what followed along. */
+const ROLE_ORDER = ['subject', 'source', 'target', 'created', 'destination', 'parent', 'moved'];
+
 const RESTRUCTURE_LOCK = 0x64766e31; // 'dvn1': one restructuring at a time
 
 export class RestructureService {
@@ -330,7 +333,7 @@ export class RestructureService {
       id: r.id, kind: r.kind, kindLabel: RESTRUCTURE_LABELS_VI[r.kind as 'merge'] ?? r.kind, effectiveDate: r.effective_date,
       decisionNumber: r.decision_number, decisionDate: r.decision_date, issuedBy: r.issued_by, note: r.note,
       // A unit removed by an undo is named from the input that created it.
-      units: units.map((u) => ({ id: u.code ? u.unit_id : null, role: u.role, code: u.code ?? input.unit?.code ?? '', name: u.name ?? input.unit?.name ?? '(đã hủy)', kind: u.kind ?? input.unit?.kind ?? '' })),
+      units: units.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)).map((u) => ({ id: u.code ? u.unit_id : null, role: u.role, code: u.code ?? input.unit?.code ?? '', name: u.name ?? input.unit?.name ?? '(đã hủy)', kind: u.kind ?? input.unit?.kind ?? '' })),
       memberCount: changes.memberEvents?.length ?? 0,
       createdBy: r.created_by_name, createdAt: new Date(r.created_at).toISOString(), undoneById: r.undone_by_id, undoesId: r.undoes_id,
     };
