@@ -642,7 +642,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     // The cells now sit under Tiên Thủy, with their members.
     await page.getByTestId('restructurings').getByRole('link', { name: 'Đảng bộ xã Tiên Thủy' }).first().click();
     await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe('Đảng bộ xã Tiên Thủy');
-    await page.getByTestId('children-table').getByRole('link', { name: 'Chi bộ ấp Thành Triệu' }).waitFor();
+    await page.getByTestId('children-table').getByRole('link', { name: 'Chi bộ ấp Thành Triệu', exact: true }).waitFor();
     const check = await app.inject({ method: 'GET', url: `/api/units/resolve?code=28834`, headers: { cookie: staff } });
     expect(check.statusCode).toBe(404);
     expect(check.json().message).toContain('Mã này thuộc: Đảng bộ xã Thành Triệu');
