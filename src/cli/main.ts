@@ -274,6 +274,181 @@ memberCommand
     });
   });
 
+const restructure = program.command('restructure').description('Sắp xếp tổ chức: thành lập, đổi tên, chuyển trực thuộc, hợp nhất, chia tách, giải thể (có ngày hiệu lực và số quyết định)');
+
+/** The argument each field of an operation comes from, so errors name what the operator typed. */
+const RESTRUCTURE_ARGS: Record<string, string> = {
+  effectiveDate: '--effective', decisionNumber: '--decision', decisionDate: '--decision-date', unitId: '--unit', parentId: '--parent',
+  sourceIds: '--from', targetId: '--into', target: '--into', newUnit: '--new-code/--new-name/--new-kind', name: '--name', code: '--code',
+  unitKind: '--kind', membersTo: '--members-to', subUnitsTo: '--sub-units-to', sourceId: '--unit', successors: '--to/--new',
+  members: '--member', subUnits: '--sub-unit', defaultSuccessor: '--default',
+};
+const argOf = (field: string) => RESTRUCTURE_ARGS[field.split('.')[0]!] ?? (field.startsWith('target.create') || field.startsWith('unit.') ? '--new-code/--new-name/--new-kind' : field);
+
+interface DecisionOpts { effective: string; decision: string; decisionDate?: string; issuedBy?: string; note?: string; dryRun?: boolean; json?: boolean }
+const withDecision = (c: Command) => c
+  .requiredOption('--effective <date>', 'ngày hiệu lực YYYY-MM-DD (mã đơn vị được hiểu theo ngày trước đó)')
+  .requiredOption('--decision <number>', 'số quyết định, ví dụ 125-QĐ/HU')
+  .option('--decision-date <date>', 'ngày ký quyết định')
+  .option('--issued-by <body>', 'cơ quan ban hành')
+  .option('--note <text>', 'ghi chú, kể cả các giả định')
+  .option('--dry-run', 'chỉ xem trước những gì sẽ thay đổi')
+  .option('--json', 'in kết quả dạng JSON');
+
+async function runRestructure(opts: DecisionOpts, build: (code: (arg: string, value: string) => Promise<number>) => Promise<Record<string, unknown>>): Promise<void> {
+  const { isIsoDate, addDays, formatVietnameseDate } = await import('../domain/dates.ts');
+  if (!isIsoDate(opts.effective)) throw new CliError(`--effective phải là ngày dạng YYYY-MM-DD, không phải "${opts.effective}"`);
+  if (opts.decisionDate !== undefined && !isIsoDate(opts.decisionDate)) throw new CliError(`--decision-date phải là ngày dạng YYYY-MM-DD, không phải "${opts.decisionDate}"`);
+  const { RestructureService } = await import('../commands/restructure.ts');
+  await withDatabase(async (handle) => {
+    const actor = await systemActor(handle.db);
+    const units = new UnitRepository(handle.db, actor);
+    // Codes name the units as they stood before the operation: the day before it takes effect.
+    const before = addDays(opts.effective, -1);
+    const code = async (arg: string, value: string) => {
+      try {
+        return await units.resolveCode(value, before);
+      } catch (err) {
+        throw new CliError(`${arg} ${value}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+    const input = { ...(await build(code)), effectiveDate: opts.effective, decisionNumber: opts.decision, decisionDate: opts.decisionDate ?? null, issuedBy: opts.issuedBy ?? null, note: opts.note ?? null };
+    const service = new RestructureService(handle.db, actor);
+    try {
+      if (opts.dryRun) {
+        const p = await service.preview(input as never);
+        if (opts.json) return void process.stdout.write(JSON.stringify(p, null, 2) + '\n');
+        console.log(`Xem trước (${p.kind}, hiệu lực ${formatVietnameseDate(p.effectiveDate)}); chưa lưu gì.`);
+        for (const c of p.created) console.log(`  thành lập: ${c.code} ${c.name} (trực thuộc ${c.parentName})`);
+        for (const e of p.ended) console.log(`  kết thúc:  ${e.code} ${e.name}`);
+        for (const c of p.changed) console.log(`  thay đổi:  ${c.code} ${c.name}${c.newName ? ` → tên ${c.newName}` : ''}${c.newCode ? ` → mã ${c.newCode}` : ''}${c.newKind ? ` → loại ${c.newKind}` : ''}${c.newParentName ? ` → trực thuộc ${c.newParentName}` : ''}`);
+        console.log(`  đảng viên chuyển theo chi bộ: ${p.membersWithSubUnits}; chuyển từng người: ${p.members.count}`);
+        for (const m of p.members.sample) console.log(`    ${m.fullName}: ${m.from} → ${m.to}`);
+        for (const o of p.openItems) console.log(`  ${o.label}: ${o.count}`);
+        return;
+      }
+      const r = await service.apply(input as never);
+      if (opts.json) return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+      console.log(`Đã thực hiện #${r.id}: ${r.kindLabel}, hiệu lực ${formatVietnameseDate(r.effectiveDate)}, quyết định ${r.decisionNumber}; ${r.units.length} đơn vị liên quan, ${r.memberCount} đảng viên chuyển theo sắp xếp.`);
+    } catch (err) {
+      if (err instanceof ValidationError) throw new CliError(err.fields.map((f) => `${argOf(f.field)}: ${f.message}`).join('; ') || err.message);
+      throw err;
+    }
+  });
+}
+
+const splitList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+const pair = (arg: string) => (value: string, previous: Array<[string, number]> = []) => {
+  const m = /^([^=]+)=(\d+)$/.exec(value);
+  if (!m) throw new CliError(`${arg} phải có dạng MÃ=SỐ (số thứ tự đơn vị kế tiếp, từ 0), không phải "${value}"`);
+  return [...previous, [m[1]!, Number(m[2])] as [string, number]];
+};
+
+withDecision(restructure.command('merge').description('Hợp nhất / sáp nhập: các đơn vị --from vào đơn vị --into có sẵn, hoặc vào một đơn vị mới (--new-code, --new-name, --new-kind, --parent)'))
+  .requiredOption('--from <codes>', 'mã các đơn vị bị hợp nhất, cách nhau bởi dấu phẩy', splitList)
+  .option('--into <code>', 'mã đơn vị nhận (có sẵn)')
+  .option('--new-code <code>', 'mã đơn vị mới (có thể là mã của một đơn vị cũ)')
+  .option('--new-name <name>', 'tên đơn vị mới')
+  .option('--new-kind <kind>', 'loại đơn vị mới')
+  .option('--parent <code>', 'đơn vị cấp trên của đơn vị mới')
+  .action(async (opts: DecisionOpts & { from: string[]; into?: string; newCode?: string; newName?: string; newKind?: string; parent?: string }) => {
+    if (!opts.into && !opts.newCode) throw new CliError('Cần --into MÃ (đơn vị có sẵn) hoặc --new-code, --new-name, --new-kind, --parent (đơn vị mới)');
+    if (opts.into && opts.newCode) throw new CliError('Chỉ dùng một trong --into và --new-code');
+    if (opts.newCode && (!opts.newName || !opts.newKind || !opts.parent)) throw new CliError(`Đơn vị mới cần ${[!opts.newName && '--new-name', !opts.newKind && '--new-kind', !opts.parent && '--parent'].filter(Boolean).join(', ')}`);
+    await runRestructure(opts, async (code) => ({
+      kind: 'merge', sourceIds: await Promise.all(opts.from.map((c) => code('--from', c))),
+      ...(opts.into ? { targetId: await code('--into', opts.into) } : { newUnit: { code: opts.newCode!, name: opts.newName!, kind: opts.newKind!, parentId: await code('--parent', opts.parent!) } }),
+    }));
+  });
+
+withDecision(restructure.command('move').description('Chuyển đơn vị --unit sang trực thuộc --parent'))
+  .requiredOption('--unit <code>', 'mã đơn vị')
+  .requiredOption('--parent <code>', 'mã đơn vị cấp trên mới')
+  .action(async (opts: DecisionOpts & { unit: string; parent: string }) => {
+    await runRestructure(opts, async (code) => ({ kind: 'move', unitId: await code('--unit', opts.unit), parentId: await code('--parent', opts.parent) }));
+  });
+
+withDecision(restructure.command('rename').description('Đổi tên, mã hoặc loại của đơn vị --unit'))
+  .requiredOption('--unit <code>', 'mã đơn vị')
+  .option('--name <name>', 'tên mới')
+  .option('--code <code>', 'mã mới')
+  .option('--kind <kind>', 'loại mới')
+  .action(async (opts: DecisionOpts & { unit: string; name?: string; code?: string; kind?: string }) => {
+    if (!opts.name && !opts.code && !opts.kind) throw new CliError('Cần ít nhất một trong --name, --code, --kind');
+    await runRestructure(opts, async (code) => ({ kind: 'rename', unitId: await code('--unit', opts.unit), name: opts.name ?? null, code: opts.code ?? null, unitKind: opts.kind ?? null }));
+  });
+
+withDecision(restructure.command('dissolve').description('Giải thể đơn vị --unit; đảng viên còn lại chuyển sang --members-to, đơn vị trực thuộc sang --sub-units-to (mặc định: cấp trên)'))
+  .requiredOption('--unit <code>', 'mã đơn vị')
+  .option('--members-to <code>', 'chi bộ nhận đảng viên')
+  .option('--sub-units-to <code>', 'đơn vị nhận các đơn vị trực thuộc')
+  .action(async (opts: DecisionOpts & { unit: string; membersTo?: string; subUnitsTo?: string }) => {
+    await runRestructure(opts, async (code) => ({
+      kind: 'dissolve', unitId: await code('--unit', opts.unit),
+      membersTo: opts.membersTo ? await code('--members-to', opts.membersTo) : null, subUnitsTo: opts.subUnitsTo ? await code('--sub-units-to', opts.subUnitsTo) : null,
+    }));
+  });
+
+withDecision(restructure.command('split').description('Chia tách --unit: đơn vị kế tiếp là --to MÃ (có sẵn, kể cả chính nó) và --new "MÃ|LOẠI|TÊN|MÃ CẤP TRÊN", đánh số từ 0 theo thứ tự --to rồi --new; đảng viên theo --member ID=SỐ, đơn vị trực thuộc theo --sub-unit MÃ=SỐ, còn lại theo --default SỐ'))
+  .requiredOption('--unit <code>', 'mã đơn vị bị chia tách')
+  .option('--to <codes>', 'mã các đơn vị kế tiếp có sẵn', splitList)
+  .option('--new <spec>', 'đơn vị kế tiếp mới: "MÃ|LOẠI|TÊN|MÃ CẤP TRÊN" (lặp lại được)', (v: string, prev: string[] = []) => [...prev, v])
+  .option('--member <id=n>', 'đảng viên (mã số) về đơn vị kế tiếp số n (lặp lại được)', pair('--member'))
+  .option('--sub-unit <code=n>', 'đơn vị trực thuộc về đơn vị kế tiếp số n (lặp lại được)', pair('--sub-unit'))
+  .option('--default <n>', 'số thứ tự đơn vị kế tiếp nhận phần còn lại')
+  .action(async (opts: DecisionOpts & { unit: string; to?: string[]; new?: string[]; member?: Array<[string, number]>; subUnit?: Array<[string, number]>; default?: string }) => {
+    if (opts.default !== undefined && !/^\d+$/.test(opts.default)) throw new CliError(`--default phải là số thứ tự (từ 0), không phải "${opts.default}"`);
+    for (const [id] of opts.member ?? []) if (!/^\d+$/.test(id)) throw new CliError(`--member: "${id}" không phải mã số đảng viên`);
+    await runRestructure(opts, async (code) => {
+      const successors: Array<Record<string, unknown>> = [];
+      for (const c of opts.to ?? []) successors.push({ unitId: await code('--to', c) });
+      for (const spec of opts.new ?? []) {
+        const parts = spec.split('|').map((p) => p.trim());
+        if (parts.length !== 4 || parts.some((p) => !p)) throw new CliError(`--new phải có dạng "MÃ|LOẠI|TÊN|MÃ CẤP TRÊN", không phải "${spec}"`);
+        successors.push({ code: parts[0], kind: parts[1], name: parts[2], parentId: await code('--new', parts[3]!) });
+      }
+      return {
+        kind: 'split', sourceId: await code('--unit', opts.unit), successors,
+        members: (opts.member ?? []).map(([id, n]) => ({ memberId: Number(id), successor: n })),
+        subUnits: await Promise.all((opts.subUnit ?? []).map(async ([c, n]) => ({ unitId: await code('--sub-unit', c), successor: n }))),
+        defaultSuccessor: opts.default !== undefined ? Number(opts.default) : null,
+      };
+    });
+  });
+
+withDecision(restructure.command('create').description('Thành lập đơn vị mới'))
+  .requiredOption('--code <code>', 'mã')
+  .requiredOption('--name <name>', 'tên')
+  .requiredOption('--kind <kind>', 'loại')
+  .requiredOption('--parent <code>', 'mã đơn vị cấp trên')
+  .action(async (opts: DecisionOpts & { code: string; name: string; kind: string; parent: string }) => {
+    await runRestructure(opts, async (code) => ({ kind: 'create', newUnit: { code: opts.code, name: opts.name, kind: opts.kind, parentId: await code('--parent', opts.parent) } }));
+  });
+
+restructure
+  .command('list')
+  .description('Các thao tác sắp xếp tổ chức liên quan đến một đơn vị')
+  .requiredOption('--unit <code>', 'mã đơn vị (theo ngày --date)')
+  .option('--date <date>', 'ngày để hiểu mã (mặc định hôm nay)')
+  .option('--json', 'in dạng JSON')
+  .action(async (opts: { unit: string; date?: string; json?: boolean }) => {
+    const { isIsoDate, todayIso, formatVietnameseDate } = await import('../domain/dates.ts');
+    if (opts.date !== undefined && !isIsoDate(opts.date)) throw new CliError(`--date phải là ngày dạng YYYY-MM-DD, không phải "${opts.date}"`);
+    const { RestructureService } = await import('../commands/restructure.ts');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit, opts.date ?? todayIso()).catch((err: Error) => { throw new CliError(`--unit ${opts.unit}: ${err.message}`); });
+      const records = await new RestructureService(handle.db, actor).list(unitId);
+      if (opts.json) return void process.stdout.write(JSON.stringify(records, null, 2) + '\n');
+      if (!records.length) console.log('Chưa có thao tác sắp xếp tổ chức nào.');
+      for (const r of records) {
+        console.log(`#${r.id} ${formatVietnameseDate(r.effectiveDate)} ${r.kindLabel} — ${r.decisionNumber}${r.undoneById ? ` (đã hủy bởi #${r.undoneById})` : ''}`);
+        console.log(`   ${r.units.map((u) => `${u.code} ${u.name} [${u.role}]`).join('; ')}`);
+        if (r.note) console.log(`   Ghi chú: ${r.note}`);
+      }
+    });
+  });
+
 report
   .command('weak-units')
   .description('Tổ chức đảng yếu kém của một năm: tổng số, theo loại đơn vị (tổ chức cơ sở đảng, chi bộ trực thuộc đảng bộ cơ sở, chi bộ trực thuộc khác), danh sách với kế hoạch củng cố')
@@ -294,6 +469,20 @@ report
         (await import('node:fs')).writeFileSync(opts.out, body);
         console.error(`Đã ghi ${opts.out}: ${result.total} tổ chức đảng yếu kém.`);
       } else process.stdout.write(body);
+    });
+  });
+
+restructure
+  .command('undo')
+  .description('Hủy một thao tác sắp xếp tổ chức (bằng thao tác ngược lại)')
+  .requiredOption('--id <n>', 'số thứ tự thao tác (xem restructure list)')
+  .option('--note <text>', 'lý do hủy')
+  .action(async (opts: { id: string; note?: string }) => {
+    if (!/^\d+$/.test(opts.id)) throw new CliError(`--id phải là số, không phải "${opts.id}"`);
+    const { RestructureService } = await import('../commands/restructure.ts');
+    await withDatabase(async (handle) => {
+      const r = await new RestructureService(handle.db, await systemActor(handle.db)).undo(Number(opts.id), { note: opts.note ?? null });
+      console.log(`Đã hủy #${opts.id} (bản ghi hủy #${r.id}).`);
     });
   });
 

@@ -78,6 +78,7 @@ function fieldErrors(input: EventInput, today: string): FieldError[] {
   if (input.kind !== 'void' && input.kind !== 'transfer_out_temporary' && !input.decisionNumber) {
     errors.push({ field: 'decisionNumber', code: 'required', message: 'Cần số quyết định' });
   }
+  if (input.kind === 'reorganized') errors.push({ field: 'kind', code: 'restructuring_only', message: 'Chuyển theo sắp xếp tổ chức chỉ được ghi qua thao tác sắp xếp tổ chức của đơn vị' });
   if (input.kind === 'void' && !input.voidsEventId) errors.push({ field: 'voidsEventId', code: 'required', message: 'Cần chọn sự kiện bị hủy' });
   if ((input.kind === 'transfer_in' || input.kind === 'admission') && !input.unitId) errors.push({ field: 'unitId', code: 'required', message: 'Cần chi bộ tiếp nhận' });
   if (input.kind === 'removal' && !input.reason) errors.push({ field: 'reason', code: 'required', message: 'Cần lý do xóa tên' });
@@ -102,7 +103,7 @@ interface EventRow {
 }
 
 /** A stored event as the lifecycle module sees it (ids as strings). */
-function toLifecycle(row: { id: number | string; kind: string; effective_date: string; decision_number: string | null; decision_date: string | null; issued_by: string | null; details: Record<string, unknown>; voids_event_id: number | null }): LifecycleEvent {
+export function toLifecycle(row: { id: number | string; kind: string; effective_date: string; decision_number: string | null; decision_date: string | null; issued_by: string | null; details: Record<string, unknown>; voids_event_id: number | null }): LifecycleEvent {
   return {
     ...(row.details as object),
     id: String(row.id),
@@ -125,7 +126,7 @@ function present(row: EventRow, voidedBy: number | null): RecordedEvent {
   };
 }
 
-async function loadEvents(db: Kysely<Database> | Transaction<Database>, memberId: number): Promise<EventRow[]> {
+export async function loadEvents(db: Kysely<Database> | Transaction<Database>, memberId: number): Promise<EventRow[]> {
   return db.selectFrom('member_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.recorded_by')
     .select(['e.id', 'e.member_id', 'e.kind', 'e.effective_date', 'e.decision_number', 'e.decision_date', 'e.issued_by', 'e.note', 'e.attachments', 'e.details', 'e.voids_event_id', 'e.recorded_at', 'u.full_name as recorded_by_name'])
@@ -178,7 +179,8 @@ export class MemberEventService {
     const result = replay((await loadEvents(this.db, memberId)).map(toLifecycle), { initial });
     const state = result.state;
     return {
-      status: state.status, grade: state.grade, events: [...allowedEvents(state)],
+      // 'reorganized' is written by a restructuring of the cell, never chosen for one member.
+      status: state.status, grade: state.grade, events: allowedEvents(state).filter((k) => k !== 'reorganized'),
       removalReasons: [...allowedRemovalReasons(state)], disciplineForms: [...allowedDisciplineForms(state)],
       lastDate: result.applied.at(-1)?.date ?? initial?.date ?? null,
     };
@@ -225,6 +227,7 @@ export class MemberEventService {
     if (input.kind === 'void') {
       const target = rows.find((r) => r.id === input.voidsEventId);
       if (!target) errors.push({ ruleId: 'void.target', source: 'dangvu', field: 'voidsEventId', message: 'Không tìm thấy sự kiện cần hủy của đảng viên này', messageEn: 'No such event of this member' });
+      else if (target.kind === 'reorganized') errors.push({ ruleId: 'void.reorganized', source: 'dangvu', field: 'voidsEventId', message: 'Sự kiện chuyển theo sắp xếp tổ chức chỉ hủy được bằng cách hủy thao tác sắp xếp tổ chức đó', messageEn: 'Undo the restructuring instead' });
       else if (rows.some((r) => r.voids_event_id === target.id)) errors.push({ ruleId: 'void.once', source: 'dangvu', field: 'voidsEventId', message: 'Sự kiện này đã bị hủy', messageEn: 'This event is already voided' });
     } else {
       const transition = checkTransition(before.state, candidate as never);

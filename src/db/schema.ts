@@ -290,7 +290,32 @@ export interface WeakUnitTable {
   row_version: Generated<number>;
 }
 
+export interface RestructuringTable {
+  id: Generated<number>;
+  kind: string;
+  effective_date: DateString;
+  decision_number: string;
+  decision_date: DateString | null;
+  issued_by: string | null;
+  note: string | null;
+  input: ColumnType<unknown, string, string>;
+  changes: ColumnType<unknown, string, string>;
+  undoes_id: number | null;
+  undone_by_id: number | null;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface RestructuringUnitTable {
+  restructuring_id: number;
+  unit_id: number;
+  role: string;
+}
+
 export interface Database {
+  restructuring: RestructuringTable;
+  restructuring_unit: RestructuringUnitTable;
   unit: UnitTable;
   unit_version: UnitVersionTable;
   unit_succession: UnitSuccessionTable;

@@ -23,6 +23,7 @@ import { candidateRoutes } from './routes/candidates.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { userRoutes } from './routes/users.ts';
+import { restructuringRoutes } from './routes/restructurings.ts';
 import { healthRoutes } from './routes/health.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     reportRoutes(api as App, deps);
     userRoutes(api as App, deps);
     evaluationRoutes(api as App, deps);
+    restructuringRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 

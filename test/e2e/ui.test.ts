@@ -839,6 +839,47 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await shot(page, '43-weak-units');
   });
 
+  it('staff merge a commune into another with a preview first, and see the record with its note', async () => {
+    const page = await newPage();
+    await login(page, 'staff831');
+    await page.goto(`${base}/units/${fixture.units['28834']}`);
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe('Đảng bộ xã Thành Triệu');
+    await page.getByTestId('unit-restructure').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#restructure-target').click();
+    await dialog.locator('#restructure-target').fill('tien thuy');
+    await page.locator('.ant-select-item-option', { hasText: 'Đảng bộ xã Tiên Thủy' }).click();
+    // A malformed decision number comes back from the server beside its field.
+    await page.getByTestId('restructure-decision').fill('số 130');
+    await page.getByTestId('restructure-preview').click();
+    await dialog.getByText('Số quyết định phải có dạng số-LOẠI/CƠ QUAN').waitFor();
+    await page.getByTestId('restructure-decision').fill('130-QĐ/HU');
+    await page.getByTestId('restructure-note').fill('Giả định: các chi bộ ấp giữ nguyên tên');
+    await page.getByTestId('restructure-preview').click();
+    const preview = page.getByTestId('restructure-preview-result');
+    await preview.getByText('Đảng bộ xã Thành Triệu (28834)').waitFor();
+    await preview.getByText(/Chi bộ ấp Thành Triệu \(28834\.01\) → Đảng bộ xã Tiên Thủy/).waitFor();
+    const withUnits = Number(await page.getByTestId('preview-members-with-units').textContent());
+    expect(withUnits).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('preview-members').textContent()).toBe('0');
+    await shot(page, '40-restructure-preview', true);
+    // Nothing is stored until confirmed.
+    const staff = await apiLogin('staff831');
+    const before = await app.inject({ method: 'GET', url: `/api/restructurings?unitId=${fixture.units['28834']}`, headers: { cookie: staff } });
+    expect(before.json()).toEqual([]);
+    await page.getByTestId('restructure-confirm').click();
+    await page.getByTestId('restructurings').getByText('Giả định: các chi bộ ấp giữ nguyên tên').waitFor();
+    await page.getByText('Ngày giải thể').first().waitFor();
+    await shot(page, '41-restructure-record');
+    // The cells now sit under Tiên Thủy, with their members.
+    await page.getByTestId('restructurings').getByRole('link', { name: 'Đảng bộ xã Tiên Thủy' }).first().click();
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe('Đảng bộ xã Tiên Thủy');
+    await page.getByTestId('children-table').getByRole('link', { name: 'Chi bộ ấp Thành Triệu', exact: true }).waitFor();
+    const check = await app.inject({ method: 'GET', url: `/api/units/resolve?code=28834`, headers: { cookie: staff } });
+    expect(check.statusCode).toBe(404);
+    expect(check.json().message).toContain('Mã này thuộc: Đảng bộ xã Thành Triệu');
+  });
+
   it('had no errors in the browser console', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -10,8 +10,14 @@ let outsider: string; // org_staff of Ba Tri (836)
 let outsiderAdmin: string; // a Ba Tri administrator, to reach the admin-only routes
 let candidateId: number; // a candidate of a Tiên Thủy cell (Châu Thành)
 let campaignId: number; // an evaluation campaign of Châu Thành (831)
+let chauThanhRestructuring: number; // a restructuring record of Châu Thành, for the undo case
 beforeAll(async () => {
   t = await startTestApp();
+  const { RestructureService } = await import('../../src/commands/restructure.ts');
+  const { systemActor: sys } = await import('../../src/db/repos/users.ts');
+  chauThanhRestructuring = (await new RestructureService(t.handle.db, await sys(t.handle.db)).apply({
+    kind: 'create', effectiveDate: '2020-01-01', decisionNumber: '10-QĐ/ĐU', unit: { code: '28834.02', name: 'Chi bộ ấp Thành Triệu 2', kind: 'cell', parentId: t.fixture.units['28834']! },
+  })).id;
   outsider = await t.login('staff836');
   const { createUser, systemActor } = await import('../../src/db/repos/users.ts');
   await createUser(t.handle.db, await systemActor(t.handle.db), { username: 'admin836', fullName: 'Admin Ba Tri', password: 'matkhau-thu-nghiem', role: 'admin', scopeUnitId: t.fixture.units['836']! });
@@ -123,6 +129,16 @@ const cases: Record<string, Case> = {
   },
   'GET /api/reports/recruitment': { method: 'GET', url: () => `/api/reports/recruitment?unitId=${u('831')}&year=2025` },
   'PUT /api/units/:id/admission-targets/:year': { method: 'PUT', url: () => `/api/units/${u('28861')}/admission-targets/2026`, payload: () => ({ target: 99 }) },
+  'POST /api/restructurings/preview': {
+    method: 'POST', url: () => '/api/restructurings/preview',
+    payload: () => ({ kind: 'merge', effectiveDate: '2024-12-01', decisionNumber: '12-QĐ/HU', sourceIds: [u('28834')], targetId: u('28861') }),
+  },
+  'POST /api/restructurings': {
+    method: 'POST', url: () => '/api/restructurings',
+    payload: () => ({ kind: 'merge', effectiveDate: '2024-12-01', decisionNumber: '12-QĐ/HU', sourceIds: [u('28834')], targetId: u('28861') }),
+  },
+  'GET /api/restructurings': { method: 'GET', url: () => `/api/restructurings?unitId=${u('28834')}` },
+  'POST /api/restructurings/:id/undo': { method: 'POST', url: () => `/api/restructurings/${chauThanhRestructuring}/undo`, payload: () => ({}) },
   'GET /api/openapi.json': { method: 'GET', url: () => '/api/openapi.json', public: true },
   'GET /api/evaluation/campaigns': { method: 'GET', url: () => '/api/evaluation/campaigns', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
   'POST /api/evaluation/campaigns': { method: 'POST', url: () => '/api/evaluation/campaigns', payload: () => ({ year: 2025, rootUnitId: u('831') }) },
@@ -172,10 +188,10 @@ describe(`subtree scope on ${backend}`, () => {
       if (c.public) continue;
       const res = await t.app.inject({ method: c.method as 'GET', url: c.url(), payload: c.payload?.() as object, headers: { cookie: (c.cookie ?? (() => outsider))() } });
       if (c.check) c.check(res.statusCode, res.json());
-      else if (key === 'POST /api/units' || key === 'POST /api/members' || key === 'POST /api/users' || key === 'POST /api/candidates') {
+      else if (key === 'POST /api/units' || key === 'POST /api/members' || key === 'POST /api/users' || key === 'POST /api/candidates' || (key.startsWith('POST /api/restructurings') && !key.endsWith('undo'))) {
         // The target unit is unknown to this user: a validation error naming the field, nothing created.
         expect(res.statusCode, key).toBe(400);
-        expect(JSON.stringify(res.json().fields), key).toMatch(/parentId|unitId|scopeUnitId/);
+        expect(JSON.stringify(res.json().fields), key).toMatch(/parentId|unitId|scopeUnitId|sourceIds/);
       } else {
         expect(res.statusCode, key).toBe(404);
       }
@@ -192,5 +208,27 @@ describe(`subtree scope on ${backend}`, () => {
     expect(edit.statusCode).toBe(403);
     const read = await t.app.inject({ method: 'GET', url: `/api/members/${m('Đặng Văn Đức')}`, headers: { cookie: viewer } });
     expect(read.statusCode).toBe(200);
+  });
+
+  it('lets only admin or org_staff whose scope holds every unit involved restructure', async () => {
+    const merge = { kind: 'merge', effectiveDate: '2024-12-01', decisionNumber: '12-QĐ/HU', sourceIds: [u('28834')], targetId: u('28861') };
+    for (const user of ['secretary28861', 'inspector831']) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/restructurings/preview', headers: { cookie: await t.login(user) }, payload: merge });
+      expect(res.statusCode, user).toBe(403);
+    }
+    // A Ba Tri commune into a Châu Thành one: Ba Tri staff do not see the target, Châu Thành staff not the source.
+    const across = { ...merge, sourceIds: [u('29161')] };
+    const ba = await t.app.inject({ method: 'POST', url: '/api/restructurings/preview', headers: { cookie: outsider }, payload: across });
+    expect(ba.statusCode).toBe(400);
+    expect(ba.json().fields.map((f: { field: string }) => f.field)).toEqual(['target.unitId']);
+    const ct = await t.app.inject({ method: 'POST', url: '/api/restructurings/preview', headers: { cookie: await t.login('staff831') }, payload: across });
+    expect(ct.statusCode).toBe(400);
+    expect(ct.json().fields.map((f: { field: string }) => f.field)).toEqual(['sourceIds.0']);
+    const province = await t.app.inject({ method: 'POST', url: '/api/restructurings/preview', headers: { cookie: await t.login('admin83') }, payload: across });
+    expect(province.statusCode).toBe(200);
+    expect(province.json().ended.map((e: { code: string }) => e.code)).toEqual(['29161']);
+    const list = await t.app.inject({ method: 'GET', url: `/api/restructurings?unitId=${u('28834')}`, headers: { cookie: await t.login('inspector831') } });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().map((r: { id: number }) => r.id)).toEqual([chauThanhRestructuring]);
   });
 });

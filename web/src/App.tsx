@@ -13,6 +13,7 @@ const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const TreePage = lazy(() => import('./pages/TreePage.tsx'));
 const UnitPage = lazy(() => import('./pages/UnitPage.tsx'));
+const UnitByCodePage = lazy(() => import('./pages/UnitByCodePage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const MemberPage = lazy(() => import('./pages/MemberPage.tsx'));
 const CandidatesPage = lazy(() => import('./pages/CandidatesPage.tsx'));
@@ -49,6 +50,7 @@ function AppRoutes() {
       <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
         <Route index element={<HomePage />} />
         <Route path="tree" element={<TreePage />} />
+        <Route path="units/code/:code" element={<UnitByCodePage />} />
         <Route path="units/:id" element={<UnitPage />} />
         <Route path="members" element={<MembersPage />} />
         <Route path="members/:id" element={<MemberPage />} />

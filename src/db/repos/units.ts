@@ -4,8 +4,8 @@ import type { Actor } from '../../policies/index.ts';
 import { authorize } from '../../policies/index.ts';
 import { ACTIVE_STATUSES } from '../../domain/members.ts';
 import { canPlaceUnder, holdsMembers, isUnitKind, UNIT_KIND_LABELS_VI, type UnitKind } from '../../domain/units.ts';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors.ts';
-import { isIsoDate, todayIso } from '../../domain/dates.ts';
+import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors.ts';
+import { addDays, formatVietnameseDate, isIsoDate, todayIso } from '../../domain/dates.ts';
 import { normalizeText, searchKey } from '../../text/vietnamese.ts';
 import { inTransaction, pgErrorCode, type Executor } from '../transaction.ts';
 import type { Kysely } from 'kysely';
@@ -157,11 +157,26 @@ export class UnitRepository {
     };
   }
 
-  /** Units in scope whose name (without diacritics) or code matches. */
-  async search(query: string, limit = 20): Promise<UnitSummary[]> {
+  /**
+   * Units in scope whose name (without diacritics) or code matches: today's units, or with `date` the units
+   * of that date under their names and codes of that date (a reused code finds its holder of that day).
+   */
+  async search(query: string, limit = 20, date?: string): Promise<UnitSummary[]> {
     authorize(this.actor, 'unit.read');
     const key = searchKey(query);
     if (!key) return [];
+    if (date && date !== todayIso()) {
+      // Names of past versions have no stored search key; a tree of one date is a few thousand rows at most.
+      const { rows: all } = await sql<{ id: number; code: string; name: string; kind: string; parent_id: number | null; depth: number }>`
+        SELECT v.unit_id AS id, v.code, v.name, v.kind, v.parent_id, u.depth
+        FROM unit_version v JOIN unit u ON u.id = v.unit_id
+        WHERE u.path <@ ${this.actor.scopePath}::ltree AND v.valid_from <= ${date} AND (v.valid_to IS NULL OR v.valid_to > ${date})`.execute(this.db);
+      const code = query.trim();
+      const rows = all.filter((r) => r.code === code || searchKey(r.name).includes(key))
+        .sort((a, b) => Number(b.code === code) - Number(a.code === code) || a.depth - b.depth || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+        .slice(0, limit);
+      return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id, childCount: 0, memberCount: 0 }));
+    }
     const rows = await this.db
       .selectFrom('unit')
       .select(['id', 'code', 'name', 'kind', 'parent_id'])
@@ -176,20 +191,51 @@ export class UnitRepository {
     return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id, childCount: 0, memberCount: 0 }));
   }
 
-  /** The unit that held `code` on `date`: codes are reused, so a code names a unit only with a date. */
+  /**
+   * The unit that held `code` on `date`: codes are reused (GSO handed 28810 from xã An Khánh to thị trấn
+   * Châu Thành on 1/12/2024), so a code names a unit only with a date. When no unit held it that day, the
+   * error says which units held it and when.
+   */
   async resolveCode(code: string, date: string = todayIso()): Promise<number> {
     authorize(this.actor, 'unit.read');
-    const row = await this.db
+    const holders = await this.codeHolders(code);
+    const hit = holders.find((h) => h.validFrom <= date && (h.validTo === null || h.validTo > date));
+    if (hit) return hit.unitId;
+    const day = formatVietnameseDate(date);
+    if (!holders.length) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị mã ${code}`, [{ field: 'code', code: 'not_found', message: `Không có đơn vị nào mang mã ${code}` }]);
+    const spans = holders.map((h) => `${h.name} (${h.validTo ? `${formatVietnameseDate(h.validFrom)} – ${formatVietnameseDate(addDays(h.validTo, -1))}` : `từ ${formatVietnameseDate(h.validFrom)}`})`);
+    const message = `Ngày ${day} không có đơn vị nào mang mã ${code}. Mã này thuộc: ${spans.join('; ')}`;
+    throw new AppError('NOT_FOUND', message, [{ field: 'code', code: 'not_in_force', message }]);
+  }
+
+  /** Every period during which a unit in scope held `code`, oldest first (periods of one unit joined). */
+  async codeHolders(code: string): Promise<Array<{ unitId: number; name: string; validFrom: string; validTo: string | null }>> {
+    authorize(this.actor, 'unit.read');
+    const rows = await this.db
       .selectFrom('unit_version as v')
       .innerJoin('unit as u', 'u.id', 'v.unit_id')
-      .select('v.unit_id')
-      .where('v.code', '=', code)
-      .where('v.valid_from', '<=', date)
-      .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)]))
+      .select(['v.unit_id', 'v.name', 'v.valid_from', 'v.valid_to'])
+      .where('v.code', '=', code.trim())
       .where(sql<boolean>`u.path <@ ${this.actor.scopePath}::ltree`)
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError(`đơn vị mã ${code} vào ngày ${date.split('-').reverse().join('/')}`);
-    return row.unit_id;
+      .orderBy('v.valid_from')
+      .execute();
+    const out: Array<{ unitId: number; name: string; validFrom: string; validTo: string | null }> = [];
+    for (const r of rows) {
+      const last = out[out.length - 1];
+      // A rename under the same code continues the same holding; the latest name stands for it.
+      if (last && last.unitId === r.unit_id && last.validTo === r.valid_from) Object.assign(last, { validTo: r.valid_to, name: r.name });
+      else out.push({ unitId: r.unit_id, name: r.name, validFrom: r.valid_from, validTo: r.valid_to });
+    }
+    return out;
+  }
+
+  /** The unit's name, code and kind in force on a date. */
+  async versionOn(id: number, date: string): Promise<{ code: string; name: string; kind: string }> {
+    await this.requireInScope(id);
+    const v = await this.db.selectFrom('unit_version').select(['code', 'name', 'kind']).where('unit_id', '=', id)
+      .where('valid_from', '<=', date).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])).executeTakeFirst();
+    if (!v) throw new NotFoundError(`đơn vị vào ngày ${formatVietnameseDate(date)}`);
+    return v;
   }
 
   async versions(id: number): Promise<UnitVersionRow[]> {

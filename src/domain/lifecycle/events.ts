@@ -29,6 +29,7 @@ export const EVENT_KINDS = [
   'expulsion', // kỷ luật khai trừ
   'death', // từ trần
   'void', // hủy bỏ an earlier event (a decision cancelled or entered by mistake)
+  'reorganized', // chuyển theo sắp xếp tổ chức: the cell was merged, split or dissolved; status and grade kept
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -87,6 +88,8 @@ export type DisciplineEvent = Base<'discipline'> & { form: DisciplineForm };
 export type ExpulsionEvent = Base<'expulsion'>;
 export type DeathEvent = Base<'death'>;
 export type VoidEvent = Base<'void'> & { voids: string };
+/** Written only by a restructuring (src/commands/restructure.ts), never typed by a user. */
+export type ReorganizedEvent = Base<'reorganized'> & { unitId: number; fromUnitId?: number | null; restructuringId?: number | null };
 
 export type LifecycleEvent =
   | AdmissionEvent
@@ -102,7 +105,8 @@ export type LifecycleEvent =
   | DisciplineEvent
   | ExpulsionEvent
   | DeathEvent
-  | VoidEvent;
+  | VoidEvent
+  | ReorganizedEvent;
 
 /** An event without its id and date: what nextStatus needs. */
 export type EventPayload = LifecycleEvent extends infer E ? (E extends LifecycleEvent ? Omit<E, 'id' | 'date'> : never) : never;

@@ -33,6 +33,7 @@ export const EVENT_LABELS: Record<EventKind, Label> = {
   expulsion: { vi: 'khai trừ', en: 'expulsion' },
   death: { vi: 'từ trần', en: 'death' },
   void: { vi: 'hủy bỏ sự kiện', en: 'void' },
+  reorganized: { vi: 'chuyển theo sắp xếp tổ chức', en: 'moved by a restructuring' },
 };
 
 export const REMOVAL_REASON_LABELS: Record<RemovalReason, Label> = {

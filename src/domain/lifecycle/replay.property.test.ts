@@ -18,6 +18,7 @@ function validEvent(state: MemberState, s: Step, id: string, date: string): Life
   switch (kind) {
     case 'admission':
     case 'transfer_in':
+    case 'reorganized':
       return { id, kind, date, unitId } as LifecycleEvent;
     case 'removal': {
       const reasons = allowedRemovalReasons(state);
@@ -38,7 +39,7 @@ function validEvent(state: MemberState, s: Step, id: string, date: string): Life
 function noiseEvent(n: number, id: string, date: string): LifecycleEvent {
   const kinds = EVENT_KINDS.filter((k) => k !== 'void');
   const kind = kinds[n % kinds.length]!;
-  if (kind === 'admission' || kind === 'transfer_in') return { id, kind, date, unitId: 1 + (n % 3) } as LifecycleEvent;
+  if (kind === 'admission' || kind === 'transfer_in' || kind === 'reorganized') return { id, kind, date, unitId: 1 + (n % 3) } as LifecycleEvent;
   if (kind === 'removal') return { id, kind, date, reason: REMOVAL_REASONS[n % REMOVAL_REASONS.length]! };
   if (kind === 'discipline') return { id, kind, date, form: 'dismissal_from_posts' };
   return { id, kind, date } as LifecycleEvent;

@@ -46,7 +46,7 @@ describe('state machine', () => {
   it('sets transferring on an official transfer until received, keeping the grade', () => {
     const out = nextStatus(probationary, { kind: 'transfer_out_official', toUnitId: 2 });
     expect(out).toEqual({ status: 'transferring', grade: 'probationary', unitId: 1 });
-    expect(allowedEvents(out)).toEqual(['transfer_in', 'removal', 'discipline', 'death']);
+    expect(allowedEvents(out)).toEqual(['transfer_in', 'removal', 'discipline', 'death', 'reorganized']);
     expect(checkTransition(out, { kind: 'recognition' }).ok).toBe(false);
     expect(nextStatus(out, { kind: 'transfer_in', unitId: 2 })).toEqual({ status: 'probationary', grade: 'probationary', unitId: 2 });
     // The grade still rules while transferring: no expulsion, no dismissal for a probationary member.
@@ -87,5 +87,22 @@ describe('state machine', () => {
   it('accepts a bare status', () => {
     expect(allowedEvents('official')).toContain('exemption_start');
     expect(allowedDisciplineForms('probationary')).toEqual(['reprimand', 'warning']);
+  });
+});
+
+describe('reorganized (chuyển theo sắp xếp tổ chức: the cell merged, split or dissolved)', () => {
+  it('moves a member of any active status to the new cell, keeping status and grade', () => {
+    expect(nextStatus(stateOf('official', 'official', 1), { kind: 'reorganized', unitId: 2 })).toEqual({ status: 'official', grade: 'official', unitId: 2 });
+    expect(nextStatus(stateOf('probationary', 'probationary', 1), { kind: 'reorganized', unitId: 2 })).toEqual({ status: 'probationary', grade: 'probationary', unitId: 2 });
+    expect(nextStatus(stateOf('exempt', 'official', 1), { kind: 'reorganized', unitId: 2 })).toEqual({ status: 'exempt', grade: 'official', unitId: 2 });
+    expect(nextStatus(stateOf('transferring', 'probationary', 1), { kind: 'reorganized', unitId: 2 })).toEqual({ status: 'transferring', grade: 'probationary', unitId: 2 });
+  });
+  it('is refused for people out of the Party and for candidates, and needs the cell', () => {
+    for (const s of ['removed', 'left', 'expelled', 'deceased', 'candidate'] as const) {
+      expect(checkTransition(stateOf(s, null, 1), { kind: 'reorganized', unitId: 2 }).ok).toBe(false);
+    }
+    const r = checkTransition(stateOf('official', 'official', 1), { kind: 'reorganized' } as never);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]!.field).toBe('unitId');
   });
 });

@@ -31,10 +31,10 @@ export const CANDIDATE_STATE: MemberState = Object.freeze({ status: 'candidate',
 
 const EVENTS_BY_STATUS: Record<LifecycleStatus, readonly EventKind[]> = {
   candidate: ['admission'],
-  probationary: ['recognition', 'non_recognition', 'transfer_out_official', 'transfer_out_temporary', 'removal', 'leave_on_request', 'discipline', 'death'],
-  official: ['transfer_out_official', 'transfer_out_temporary', 'exemption_start', 'removal', 'leave_on_request', 'discipline', 'expulsion', 'death'],
-  exempt: ['exemption_end', 'transfer_out_official', 'removal', 'leave_on_request', 'discipline', 'expulsion', 'death'],
-  transferring: ['transfer_in', 'removal', 'discipline', 'expulsion', 'death'],
+  probationary: ['recognition', 'non_recognition', 'transfer_out_official', 'transfer_out_temporary', 'removal', 'leave_on_request', 'discipline', 'death', 'reorganized'],
+  official: ['transfer_out_official', 'transfer_out_temporary', 'exemption_start', 'removal', 'leave_on_request', 'discipline', 'expulsion', 'death', 'reorganized'],
+  exempt: ['exemption_end', 'transfer_out_official', 'removal', 'leave_on_request', 'discipline', 'expulsion', 'death', 'reorganized'],
+  transferring: ['transfer_in', 'removal', 'discipline', 'expulsion', 'death', 'reorganized'],
   removed: ['admission'],
   left: ['admission'],
   expelled: ['admission'],
@@ -151,7 +151,7 @@ export function checkTransition(state: MemberState, event: EventPayload): CheckR
       ));
     }
   }
-  if ((event.kind === 'admission' || event.kind === 'transfer_in') && !Number.isInteger(event.unitId)) {
+  if ((event.kind === 'admission' || event.kind === 'transfer_in' || event.kind === 'reorganized') && !Number.isInteger(event.unitId)) {
     f.error(refusal(RULES.transition, `${ev.vi} phải ghi chi bộ`, `${ev.en} needs the unit`, 'unitId'));
   }
   if (event.kind === 'transfer_in' && state.grade === null) {
@@ -183,6 +183,10 @@ export function nextStatus(state: MemberState, event: EventPayload): MemberState
       return { ...same, status: 'transferring' };
     case 'transfer_in':
       return { status: state.grade!, grade: state.grade, unitId: event.unitId };
+    case 'reorganized':
+      // The cell changed by a decision on the organization (Điều lệ Đảng 2011, Điều 10, khoản 3), not by a
+      // transfer: no letter, no 'transferring' step; a member being transferred keeps that status.
+      return { ...same, unitId: event.unitId };
     case 'exemption_start':
       return { ...same, status: 'exempt' };
     case 'exemption_end':

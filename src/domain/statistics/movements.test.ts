@@ -44,6 +44,13 @@ describe('movements of one member (Biểu 1)', () => {
     expect(memberMovements(periods, ctx())).toEqual({ opening: false, closing: true, movements: [{ date: '2017-03-01', kind: 'reorganized_in', wasProbationary: false }] });
   });
 
+  it('counts a member moved with a merged cell (a reorganized event) as a restructuring, not a transfer', () => {
+    const periods = [p('2000-01-01', '2017-04-01', 'official', 3), p('2017-04-01', null, 'official', 1)];
+    expect(memberMovements(periods, ctx({}, { '2017-04-01': ['reorganized'] })).movements.map((m) => m.kind)).toEqual(['reorganized_in']);
+    const out = [p('2000-01-01', '2017-04-01', 'official', 1), p('2017-04-01', null, 'official', 3)];
+    expect(memberMovements(out, ctx({}, { '2017-04-01': ['reorganized'] })).movements.map((m) => m.kind)).toEqual(['reorganized_out']);
+  });
+
   it('keeps opening + increases − decreases = closing for a member who leaves and comes back', () => {
     const periods = [p('2000-01-01', '2017-02-01', 'official', 1), p('2017-02-01', '2017-05-01', 'left', 1), p('2017-05-01', null, 'probationary', 2)];
     const r = memberMovements(periods, ctx({}, { '2017-05-01': ['admission'] }));

@@ -84,6 +84,7 @@ export function memberMovements(periods: readonly PeriodLike[], ctx: MovementCon
     if (after) {
       let kind: MovementKind;
       if (kinds.includes('admission') && (prev === null || !active(prev.status))) kind = 'admitted';
+      else if (kinds.includes('reorganized')) kind = 'reorganized_in';
       else if (prev !== null && active(prev.status) && (unitChanged || kinds.includes('transfer_in'))) kind = transferKind('in', prev, next!, d, ctx);
       else if (prev !== null && active(prev.status) && !unitChanged && !statusChanged) kind = 'reorganized_in';
       else kind = 'other_in';
@@ -95,6 +96,7 @@ export function memberMovements(periods: readonly PeriodLike[], ctx: MovementCon
       else if (exitStatus === 'expelled') kind = 'expelled';
       else if (exitStatus === 'removed') kind = 'removed';
       else if (exitStatus === 'left') kind = 'left';
+      else if (kinds.includes('reorganized')) kind = 'reorganized_out';
       else if (next !== null && active(next.status) && unitChanged) kind = transferKind('out', prev!, next, d, ctx);
       else if (next !== null && active(next.status) && !unitChanged && !statusChanged) kind = 'reorganized_out';
       else kind = 'other_out';

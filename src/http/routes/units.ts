@@ -5,6 +5,7 @@ import type { RouteDeps } from './deps.ts';
 import { UnitRepository } from '../../db/repos/units.ts';
 import { AuditRepository } from '../../db/repos/audit.ts';
 import { UNIT_KINDS } from '../../domain/units.ts';
+import { todayIso } from '../../domain/dates.ts';
 import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
 import { AuditEntrySchema } from './members.ts';
 
@@ -37,18 +38,26 @@ export function unitRoutes(app: App, { database }: RouteDeps) {
   app.get('/units/search', {
     schema: {
       summary: 'Tìm đơn vị theo tên (không dấu) hoặc mã', tags,
-      querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }),
+      description: 'date: tìm trong cây của ngày đó, theo tên và mã của ngày đó (mã có thể được dùng lại).',
+      querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })), date: Type.Optional(IsoDate) }),
       response: { 200: Type.Array(UnitSummary), ...errorResponses },
     },
-  }, async (request) => repo(request).search(request.query.q, request.query.limit));
+  }, async (request) => repo(request).search(request.query.q, request.query.limit, request.query.date));
 
   app.get('/units/resolve', {
     schema: {
       summary: 'Đơn vị mang mã này vào một ngày (mã có thể được dùng lại)', tags,
+      description: 'date mặc định là hôm nay. Khi ngày đó không đơn vị nào mang mã, lỗi 404 nêu các đơn vị đã mang mã và thời gian.',
       querystring: Type.Object({ code: UnitCode, date: Type.Optional(IsoDate) }),
-      response: { 200: Type.Object({ id: Type.Integer() }), ...errorResponses },
+      response: { 200: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), date: Type.String() }), ...errorResponses },
     },
-  }, async (request) => ({ id: await repo(request).resolveCode(request.query.code, request.query.date) }));
+  }, async (request) => {
+    const date = request.query.date ?? todayIso();
+    const r = repo(request);
+    const id = await r.resolveCode(request.query.code, date);
+    const version = await r.versionOn(id, date);
+    return { id, code: version.code, name: version.name, kind: version.kind, date };
+  });
 
   app.get('/units/:id', {
     schema: { summary: 'Thông tin đơn vị', tags, params: IdParams, response: { 200: UnitDetail, ...errorResponses } },

@@ -5,6 +5,7 @@ import type {
   AttritionReport, AuditEntry, MemberCounts, MovementsReport, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
   EvaluationCampaign, EvaluationRow, EvaluationPatch, EvaluationReport, EvaluationResults, WeakUnit, WeakUnitInput, WeakUnitsReport,
+  RestructureInput, RestructurePreview, RestructuringRecord,
 } from './types.ts';
 
 export * from './types.ts';
@@ -17,7 +18,14 @@ export const api = {
 
   unitRoots: (asOf?: string) => get<UnitSummary[]>(asOf ? `/units/roots?asOf=${asOf}` : '/units/roots'),
   unitChildren: (id: number, asOf?: string) => get<UnitSummary[]>(`/units/${id}/children`, { asOf }),
-  unitSearch: (q: string, limit = 20, signal?: AbortSignal) => get<UnitSummary[]>('/units/search', { q, limit }, signal),
+  /** With `date`, the units of that date under their names and codes of that date. */
+  unitSearch: (q: string, limit = 20, signal?: AbortSignal, date?: string) => get<UnitSummary[]>('/units/search', { q, limit, date }, signal),
+  /** The unit that held a code on a date (codes are reused). */
+  resolveUnitCode: (code: string, date?: string) => get<{ id: number; code: string; name: string; kind: string; date: string }>('/units/resolve', { code, date }),
+  restructurePreview: (body: RestructureInput) => post<RestructurePreview>('/restructurings/preview', body),
+  restructure: (body: RestructureInput) => post<RestructuringRecord>('/restructurings', body),
+  restructurings: (unitId: number) => get<RestructuringRecord[]>('/restructurings', { unitId }),
+  undoRestructuring: (id: number, note?: string | null) => post<RestructuringRecord>(`/restructurings/${id}/undo`, { note: note ?? null }),
   unit: (id: number) => get<UnitDetail>(`/units/${id}`),
   unitVersions: (id: number) => get<UnitVersion[]>(`/units/${id}/versions`),
   unitHistory: (id: number) => get<AuditEntry[]>(`/units/${id}/history`),

@@ -11,6 +11,8 @@ export interface Me {
 
 // Server shapes, type-only: the same declarations the API is built from (erased at build time).
 export type { UnitSummary, UnitDetail, UnitVersionRow as UnitVersion } from '../../../src/db/repos/units.ts';
+export type { RestructurePreview, RestructuringRecord } from '../../../src/commands/restructure.ts';
+export type { OperationInput as RestructureInput } from '../../../src/domain/restructure.ts';
 
 export type { AuditEntry } from '../../../src/db/repos/audit.ts';
 
@@ -104,7 +106,7 @@ export type { MemberPeriod } from '../../../src/db/repos/members.ts';
 /** Event kinds of the member's life (src/domain/lifecycle/events.ts). */
 export const EVENT_KINDS = [
   'admission', 'recognition', 'non_recognition', 'transfer_out_official', 'transfer_out_temporary', 'transfer_in',
-  'exemption_start', 'exemption_end', 'removal', 'leave_on_request', 'discipline', 'expulsion', 'death', 'void',
+  'exemption_start', 'exemption_end', 'removal', 'leave_on_request', 'discipline', 'expulsion', 'death', 'void', 'reorganized',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const REMOVAL_REASONS = [

@@ -37,6 +37,7 @@ const KIND_FIELDS: Record<EventKind, ExtraField[]> = {
   expulsion: [],
   death: [],
   void: ['voidsEventId'],
+  reorganized: ['unitId'],
 };
 const REQUIRED: Partial<Record<EventKind, ExtraField[]>> = {
   admission: ['unitId'], transfer_in: ['unitId'], removal: ['reason'], discipline: ['form'], void: ['voidsEventId'],

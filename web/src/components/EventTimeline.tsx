@@ -27,6 +27,7 @@ export const EVENT_HEX: Record<string, string> = {
   expulsion: '#cf1322',
   death: '#595959',
   void: '#bfbfbf',
+  reorganized: '#13c2c2',
 };
 
 /** Newest first: by effective date, then by the order of recording. */

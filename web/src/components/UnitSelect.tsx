@@ -16,9 +16,11 @@ export interface UnitSelectProps {
   excludeIds?: readonly number[];
   allowClear?: boolean;
   status?: '' | 'error' | 'warning';
+  /** Search the units of this date, under their names and codes of that date (codes are reused). */
+  date?: string;
 }
 
-export function UnitSelect({ value, onChange, id, placeholder, kinds, initial, excludeIds, allowClear = true, status }: UnitSelectProps) {
+export function UnitSelect({ value, onChange, id, placeholder, kinds, initial, excludeIds, allowClear = true, status, date }: UnitSelectProps) {
   const t = useT();
   const [options, setOptions] = useState<UnitSummary[]>(initial ? [{ ...initial, parentId: null, childCount: 0, memberCount: 0 }] : []);
   const [loading, setLoading] = useState(false);
@@ -34,7 +36,7 @@ export function UnitSelect({ value, onChange, id, placeholder, kinds, initial, e
       const c = new AbortController();
       ctrl.current = c;
       setLoading(true);
-      api.unitSearch(q.trim(), 30, c.signal)
+      api.unitSearch(q.trim(), 30, c.signal, date)
         .then((units) => setOptions(units.filter((u) => (!kinds || kinds.includes(u.kind)) && !excludeIds?.includes(u.id))))
         .catch(() => undefined)
         .finally(() => { if (ctrl.current === c) setLoading(false); });

@@ -13,7 +13,8 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 
 
-function UnitSearch() {
+/** Searches the tree on screen: with a past date, the units of that date under that date's names and codes. */
+function UnitSearch({ date }: { date?: string }) {
   const t = useT();
   const navigate = useNavigate();
   const [value, setValue] = useState('');
@@ -32,7 +33,7 @@ function UnitSearch() {
       const c = new AbortController();
       ctrl.current = c;
       setLoading(true);
-      api.unitSearch(q.trim(), 20, c.signal)
+      api.unitSearch(q.trim(), 20, c.signal, date)
         .then((units) => setResults(units))
         .catch(() => undefined)
         .finally(() => { if (ctrl.current === c) setLoading(false); });
@@ -146,7 +147,7 @@ export default function TreePage() {
       <PageHeader
         crumbs={[{ title: t('nav.tree') }]}
         title={t('tree.title')}
-        extra={<UnitSearch />}
+        extra={<UnitSearch date={historic ? asOf : undefined} />}
       />
       <Card
         variant="borderless"

@@ -1,7 +1,7 @@
 // A unit: details, member counts by status, sub-units, its members, and its history.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Skeleton, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ALLOWED_PARENT_KINDS, api, ApiError, UNIT_KINDS, type UnitDetail, type UnitSummary, type UnitVersion } from '../api/index.ts';
 import { enumLabel, useT } from '../locales/i18n.tsx';
@@ -19,8 +19,9 @@ import { DateField } from '../components/DateField.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { InfoGrid } from '../components/InfoGrid.tsx';
 import { CellMeetings } from '../components/CellMeetings.tsx';
+import { RestructureDialog, RestructuringList } from '../components/Restructure.tsx';
 
-const TABS = ['children', 'members', 'meetings', 'history'] as const;
+const TABS = ['children', 'members', 'meetings', 'restructurings', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 /** Query parameters that belong to the member list on the members tab. */
 const MEMBER_PARAMS = ['q', 'status', 'sex', 'ageBand', 'unitKind', 'page'];
@@ -249,7 +250,7 @@ export default function UnitPage() {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const unit = useAsync(() => api.unit(id), [id]);
-  const [dialog, setDialog] = useState<'add' | 'change' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'change' | 'restructure' | null>(null);
   const tabParam = params.get('tab');
 
   if (unit.error) return <ErrorState error={unit.error} onRetry={() => void unit.reload()} />;
@@ -282,6 +283,7 @@ export default function UnitPage() {
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')} data-testid="unit-add-child">{t('unit.addChild')}</Button>
           )}
           {u.parentId !== null && <Button icon={<EditOutlined />} onClick={() => setDialog('change')} data-testid="unit-change">{t('unit.change')}</Button>}
+          {u.parentId !== null && <Button icon={<ApartmentOutlined />} onClick={() => setDialog('restructure')} data-testid="unit-restructure">{t('restructure.button')}</Button>}
         </> : undefined}
       />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
@@ -308,6 +310,7 @@ export default function UnitPage() {
             { key: 'children', label: `${t('unit.tab.children')} (${u.childCount})`, children: tab === 'children' ? <ChildrenTable unit={u} /> : null },
             { key: 'members', label: t('unit.tab.members'), children: tab === 'members' ? <MemberList unitId={u.id} /> : null },
             ...(isCell ? [{ key: 'meetings', label: t('unit.tab.meetings'), children: tab === 'meetings' ? <CellMeetings unitId={u.id} canWrite={can('member.write') && !u.dissolvedOn} /> : null }] : []),
+            { key: 'restructurings', label: t('unit.tab.restructurings'), children: tab === 'restructurings' ? <RestructuringList unit={u} canWrite={writable} onChanged={() => void unit.reload()} /> : null },
             { key: 'history', label: t('unit.tab.history'), children: tab === 'history' ? <HistoryTab unit={u} canAudit={can('audit.read')} /> : null },
           ]}
         />
@@ -315,6 +318,9 @@ export default function UnitPage() {
       {/* Mounted only while open, so that each opening starts from the unit as it is now. */}
       {writable && dialog === 'add' && <AddUnitModal parent={u} open onClose={() => setDialog(null)} onDone={done} />}
       {writable && dialog === 'change' && <ChangeUnitModal unit={u} open onClose={() => setDialog(null)} onDone={done} />}
+      {writable && dialog === 'restructure' && (
+        <RestructureDialog unit={u} onClose={() => setDialog(null)} onDone={() => { done(); setTab('restructurings'); }} />
+      )}
     </>
   );
 }
