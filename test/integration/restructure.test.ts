@@ -11,6 +11,8 @@ import { UnitRepository } from '../../src/db/repos/units.ts';
 import { RestructureService, registerOpenItemMover } from '../../src/commands/restructure.ts';
 import { checkHistory } from '../../src/commands/check-history.ts';
 import { memberCounts } from '../../src/reports/member-counts.ts';
+import { checkCounts } from '../../src/commands/check-counts.ts';
+import { todayIso } from '../../src/domain/dates.ts';
 import type { Actor } from '../../src/policies/index.ts';
 import { AppError } from '../../src/domain/errors.ts';
 
@@ -48,6 +50,12 @@ async function consistent() {
   const { rows: paths } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM unit c JOIN unit p ON p.id = c.parent_id WHERE c.path <> p.path || c.id::text`.execute(handle.db);
   expect(paths[0]!.n).toBe(0);
+  // Every kept number (statistics roll-up, counters, the member list's subtree keys) equals its recount, and
+  // today's roll read from the roll-up equals the one recounted from the history.
+  expect((await checkCounts(handle.db)).differences).toEqual([]);
+  for (const code of ['83', '831', '836']) {
+    expect(await memberCounts(handle.db, actor, u(code), todayIso(), 'auto'), code).toEqual(await memberCounts(handle.db, actor, u(code), todayIso(), 'history'));
+  }
 }
 
 /** The tree with member counts of a date, as reports read it. */
