@@ -22,6 +22,7 @@ import { memberEventRoutes } from './routes/member-events.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { userRoutes } from './routes/users.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 
 declare module 'fastify' {
@@ -104,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     meetingRoutes(api as App, deps);
     reportRoutes(api as App, deps);
     userRoutes(api as App, deps);
+    documentRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 

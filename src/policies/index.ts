@@ -31,14 +31,17 @@ export type Action =
   | 'member.write' // create, edit profile
   | 'audit.read'
   | 'user.read'
-  | 'user.write';
+  | 'user.write'
+  | 'document.read' // party documents, plans, progress reports, follow-up
+  | 'document.write'; // issue documents and plans, report progress, draft reviews
 
 const PERMISSIONS: Record<Role, readonly Action[]> = {
-  admin: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write'],
-  org_staff: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read'],
-  cell_secretary: ['unit.read', 'member.read', 'member.write', 'audit.read'],
-  inspector: ['unit.read', 'member.read', 'audit.read'],
-  read_only: ['unit.read', 'member.read'],
+  admin: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write', 'document.read', 'document.write'],
+  org_staff: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'document.read', 'document.write'],
+  // A grassroots secretary adopts the unit's plan and reports its progress.
+  cell_secretary: ['unit.read', 'member.read', 'member.write', 'audit.read', 'document.read', 'document.write'],
+  inspector: ['unit.read', 'member.read', 'audit.read', 'document.read'],
+  read_only: ['unit.read', 'member.read', 'document.read'],
 };
 
 export function can(actor: Pick<Actor, 'role'>, action: Action): boolean {
