@@ -170,6 +170,21 @@ export class DocumentRepository {
     return rows;
   }
 
+  /** Readable documents carrying a number (normalized first): every province has a 02-NQ/TU, so several may match. */
+  async findByNumber(raw: string, filter: { issuingUnitId?: number; year?: number } = {}): Promise<DocumentRef[]> {
+    authorize(this.actor, 'document.read');
+    const parsed = parseDocumentNumber(raw, 'document');
+    if (!parsed.ok) throw new ValidationError(parsed.errors);
+    const { rows } = await sql<DocumentRef>`
+      SELECT d.id, d.number_text AS number, d.kind, d.title, d.issued_on AS "issuedOn", d.issuing_unit_id AS "issuingUnitId", u.name AS "issuingUnitName"
+      FROM document d JOIN unit u ON u.id = d.issuing_unit_id
+      WHERE d.kind = ${parsed.value.kind} AND d.seq = ${parsed.value.seq} AND d.issuer_code = ${parsed.value.issuer} AND ${this.readable()}
+        ${filter.issuingUnitId ? sql`AND d.issuing_unit_id = ${filter.issuingUnitId}` : sql``}
+        ${filter.year ? sql`AND d.issue_year = ${filter.year}` : sql``}
+      ORDER BY d.issued_on DESC, d.id`.execute(this.db);
+    return rows;
+  }
+
   /** The document row if the actor may read it, else NotFound (never Forbidden: ids leak nothing). */
   async requireReadable(id: number, db: Executor = this.db): Promise<DocRow> {
     authorize(this.actor, 'document.read');
