@@ -10,6 +10,7 @@ import { COUNSELLING_COLUMNS, CounsellingPlan, CounsellingRows } from './counsel
 import { memberContext, memberTotal } from './members.ts';
 import { CELL_MEETING_COLUMNS, MEETING_ATTENDANCE_COLUMNS, MeetingPlan } from './meetings.ts';
 import { loadPlaces } from './places.ts';
+import { loadDocumentsDemo } from './documents.ts';
 import {
   MEMBER_COLUMNS, MEMBER_EVENT_COLUMNS, MEMBER_PERIOD_COLUMNS, UNIT_COLUMNS, UNIT_VERSION_COLUMNS,
   PeriodStore, memberEventRows, memberPeriodRows, memberRows, unitRows, unitVersionRows,
@@ -37,6 +38,8 @@ export interface DemoSummary {
   meetings: number;
   /** Rows of meeting_attendance. */
   attendance: number;
+  /** Rows of document: Nghị quyết 02-NQ/TU and the implementation plans (src/demo/documents.ts). */
+  documents: number;
   seconds: number;
 }
 
@@ -45,7 +48,7 @@ export const DEFAULT_SEED = 2017;
 export const EARLIEST_TODAY = '2017-05-01';
 
 /** Tables the demo fills; the database must have none of their rows. */
-const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count'] as const;
+const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count', 'document'] as const;
 /** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
 const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance'];
 /** Row triggers that would write one audit row or one counter update per loaded row (0001–0004). */
@@ -135,10 +138,13 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
     }
     return { events, periods, counselling, meetings: cellMeetings, attendance };
   });
+  // A few thousand rows, inserted after the bulk load (with the member counts it reads for the targets).
+  const docs = await loadDocumentsDemo(handle.db, seed);
+  if (docs.documents) progress(`Đã nạp Nghị quyết 02-NQ/TU với ${fmt(docs.documents - 1)} kế hoạch thực hiện, ${fmt(docs.reports)} báo cáo tiến độ`);
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count'].join(', ')}`).execute(handle.db);
 
-  return { units: tree.units.length, members, ...loaded, seconds: (performance.now() - started) / 1000 };
+  return { units: tree.units.length, members, ...loaded, documents: docs.documents, seconds: (performance.now() - started) / 1000 };
 }
 
 async function assertEmpty(handle: DatabaseHandle): Promise<void> {
