@@ -21,6 +21,8 @@ describe('document numbers (Hướng dẫn 36-HD/VPTW: số-LOẠI/CƠ QUAN)', (
     expect(ok('36-HD/VPTW').issuer).toBe('VPTW');
     expect(ok('24-QĐ/TW').kind).toBe('QĐ');
     expect(ok('05-CTr/ĐU')).toMatchObject({ kind: 'CTr', issuer: 'ĐU' });
+    expect(ok('45-KH/ThU').issuer).toBe('ThU');
+    expect(ok('01-NQ/BCSĐ-UBND').issuer).toBe('BCSĐ-UBND');
   });
 
   it('normalizes spaces, NFD input and the look-alike Ð', () => {
@@ -38,6 +40,8 @@ describe('document numbers (Hướng dẫn 36-HD/VPTW: số-LOẠI/CƠ QUAN)', (
     expect(errors('02-XX/TU')[0]!.message).toMatch(/không hợp lệ; dùng một trong: NQ, CT, QĐ/);
     expect(errors('02-NQ/tu')[0]!.message).toMatch(/phải viết hoa: TU/);
     expect(errors('02-NQ/')[0]!.code).toBe('issuer');
+    expect(errors('02-NQ/T U')[0]!.message).toMatch(/chỉ gồm chữ cái/);
+    expect(errors('02-NQ/1TU')[0]!.code).toBe('issuer');
     expect(errors('0-NQ/TU')[0]!.message).toMatch(/từ 01/);
     expect(errors('ab-NQ/TU')[0]!.code).toBe('seq');
     expect(errors('123456-NQ/TU')[0]!.code).toBe('seq');

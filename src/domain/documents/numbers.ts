@@ -31,8 +31,9 @@ export interface DocumentNumber {
 export type ParseResult = { ok: true; value: DocumentNumber } | { ok: false; errors: FieldError[] };
 
 const SHAPE = /^([^-/]*)-([^/]*)\/(.*)$/;
-// Issuer abbreviations are capital letters (Đ included) with an optional hyphenated part, e.g. "ĐUK", "BCSĐ".
-const ISSUER = /^[A-ZĐ]{1,12}(?:-[A-ZĐ0-9]{1,12})?$/u;
+// Issuer abbreviations start with a capital (Đ included); a few carry small letters, like the kind CTr:
+// "ThU" (Thành ủy of a city under a province), "ĐUK". An optional hyphenated part, e.g. "BCSĐ-UBND".
+const ISSUER = /^[A-ZĐ][A-ZĐa-zđ]{0,11}(?:-[A-ZĐ0-9]{1,12})?$/u;
 
 /**
  * Parses and validates a document number. Input is NFC-normalized; spaces around "-" and "/" are dropped;
@@ -66,7 +67,7 @@ export function parseDocumentNumber(raw: string, field = 'number'): ParseResult 
       field, code: 'issuer',
       message: issuer.toUpperCase() !== issuer && ISSUER.test(issuer.toUpperCase())
         ? `Ký hiệu cơ quan ban hành "${issuer}" phải viết hoa: ${issuer.toUpperCase()}`
-        : `Ký hiệu cơ quan ban hành "${issuer}" chỉ gồm chữ in hoa (kể cả Đ), ví dụ TU, HU, ĐU, BTCTW`,
+        : `Ký hiệu cơ quan ban hành "${issuer}" chỉ gồm chữ cái, bắt đầu bằng chữ in hoa (kể cả Đ), ví dụ TU, HU, ĐU, ThU, BTCTW`,
     });
   }
   if (errors.length || !kind) return { ok: false, errors };
