@@ -204,7 +204,8 @@ report
     const asOf = opts.asOf ?? todayIso();
     if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new CliError('Định dạng xlsx cần --out TỆP');
     const { DocumentRepository } = await import('../db/repos/documents.ts');
-    const { followUp, followUpXlsx } = await import('../reports/implementation.ts');
+    const { followUp } = await import('../reports/implementation.ts');
+    const { followUpXlsx } = await import('../reports/implementation-xlsx.ts');
     await withDatabase(async (handle) => {
       const actor = await systemActor(handle.db);
       const units = new UnitRepository(handle.db, actor);

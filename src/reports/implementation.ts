@@ -10,7 +10,6 @@ import { parsePeriod, reportDueDate, type Period } from '../domain/documents/per
 import { unitFollowUpState, type PlanState, type ReportState } from '../domain/documents/follow-up.ts';
 import { DocumentRepository } from '../db/repos/documents.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { toXlsx } from './xlsx.ts';
 
 export interface FollowUpRow {
   unitId: number;
@@ -128,21 +127,6 @@ export const PLAN_STATE_VI: Record<PlanState, string> = { adopted: 'Đã ban hà
 export const REPORT_STATE_VI: Record<ReportState, string> = {
   reported: 'Đã báo cáo', reported_late: 'Báo cáo chậm', partial: 'Báo cáo chưa đủ', pending: 'Chưa đến hạn', late: 'Quá hạn, chưa báo cáo', no_plan: 'Chưa có kế hoạch',
 };
-
-export async function followUpXlsx(f: FollowUp): Promise<Buffer> {
-  return toXlsx([{
-    name: `${f.document.number} ${f.period.code}`.replace(/[/\\?*[\]:]/g, '-'),
-    columns: [
-      { header: 'Mã', key: 'code', width: 10 }, { header: 'Đơn vị', key: 'name', width: 36 }, { header: 'Trực thuộc', key: 'parentName', width: 30 },
-      { header: 'Kế hoạch', key: 'planNumber', width: 14 }, { header: 'Ngày ban hành', key: 'adopted', width: 14 }, { header: 'Tình trạng kế hoạch', key: 'plan', width: 26 },
-      { header: 'Nhiệm vụ đã báo cáo', key: 'tasks', width: 14 }, { header: `Báo cáo kỳ ${f.period.code}`, key: 'report', width: 24 }, { header: 'Chậm', key: 'late', width: 8 },
-    ],
-    rows: f.rows.map((r) => ({
-      code: r.code, name: r.name, parentName: r.parentName, planNumber: r.planNumber ?? '', adopted: r.planAdoptedOn ? formatVietnameseDate(r.planAdoptedOn) : '',
-      plan: PLAN_STATE_VI[r.plan], tasks: r.planId ? `${r.reportedTasks}/${r.tasks}` : '', report: REPORT_STATE_VI[r.report], late: r.late ? 'x' : '',
-    })),
-  }]);
-}
 
 export interface ReviewDraft {
   id: number;

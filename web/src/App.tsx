@@ -17,6 +17,8 @@ const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const MemberPage = lazy(() => import('./pages/MemberPage.tsx'));
 const AttritionPage = lazy(() => import('./pages/AttritionPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const DocumentsPage = lazy(() => import('./pages/DocumentsPage.tsx'));
+const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function PageSpinner() {
@@ -47,6 +49,8 @@ function AppRoutes() {
         <Route path="members" element={<MembersPage />} />
         <Route path="members/:id" element={<MemberPage />} />
         <Route path="reports/attrition" element={<AttritionPage />} />
+        <Route path="documents" element={<DocumentsPage />} />
+        <Route path="documents/:id" element={<DocumentPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

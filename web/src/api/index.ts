@@ -1,6 +1,7 @@
 // One function per API route the UI uses.
 import { get, patch, post, put, queryString } from './client.ts';
 import type {
+  DocumentDetail, DocumentListItem, DocumentTask, DocumentTaskChange, FollowUp, IndicatorResult, NewDocument, NewDocumentTask, ProgressReport, ReviewDraft,
   AttritionReport, AuditEntry, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
 } from './types.ts';
@@ -48,6 +49,19 @@ export const api = {
   attrition: (unitId: number, since: string, until: string) => get<AttritionReport>('/reports/attrition', { unitId, since, until }),
   /** The URL of the attrition report as a spreadsheet (a plain link: the browser downloads it). */
   attritionXlsxUrl: (unitId: number, since: string, until: string) => `/api/reports/attrition${queryString({ unitId, since, until })}&format=xlsx`,
+
+  documents: (filter: { q?: string; kind?: string; unitId?: number; year?: number; implementsId?: number }, signal?: AbortSignal) => get<DocumentListItem[]>('/documents', filter, signal),
+  document: (id: number) => get<DocumentDetail>(`/documents/${id}`),
+  createDocument: (body: NewDocument) => post<DocumentDetail>('/documents', body),
+  addDocumentTasks: (id: number, tasks: NewDocumentTask[]) => post<DocumentTask[]>(`/documents/${id}/tasks`, { tasks }),
+  updateDocumentTask: (id: number, taskId: number, body: DocumentTaskChange) => patch<DocumentTask>(`/documents/${id}/tasks/${taskId}`, body),
+  documentReports: (id: number, period?: string) => get<ProgressReport[]>(`/documents/${id}/reports`, { period }),
+  saveProgressReport: (id: number, taskId: number, period: string, body: { body: string; evidence?: string[] }) => put<ProgressReport>(`/documents/${id}/tasks/${taskId}/reports/${period}`, body),
+  followUp: (id: number, query: { period: string; depth?: number; unitId?: number; asOf?: string }) => get<FollowUp>(`/documents/${id}/follow-up`, query),
+  followUpXlsxUrl: (id: number, query: { period: string; depth?: number; asOf?: string }) => `/api/documents/${id}/follow-up${queryString({ ...query, format: 'xlsx' })}`,
+  indicatorResults: (id: number, unitId: number, year: number) => get<IndicatorResult[]>(`/documents/${id}/indicators`, { unitId, year }),
+  reviewDrafts: (id: number) => get<ReviewDraft[]>(`/documents/${id}/reviews`),
+  createReviewDraft: (id: number, body: { kind: 'so_ket' | 'tong_ket'; from: string; to: string; unitId?: number }) => post<ReviewDraft>(`/documents/${id}/reviews`, body),
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),

@@ -252,3 +252,10 @@ export const ALLOWED_PARENT_KINDS: Record<string, readonly string[]> = {
   partial_committee: ['grassroots_committee'],
   cell: ['grassroots_committee', 'partial_committee'],
 };
+
+// Party documents, plans, follow-up (src/db/repos/documents.ts, src/reports/implementation.ts).
+export type {
+  DocumentListItem, DocumentDetail, DocumentRef, TaskView as DocumentTask, IndicatorView, IndicatorResult, ProgressReportView as ProgressReport,
+  NewDocument, NewTask as NewDocumentTask, TaskChange as DocumentTaskChange,
+} from '../../../src/db/repos/documents.ts';
+export type { FollowUp, FollowUpRow, ReviewDraft } from '../../../src/reports/implementation.ts';
