@@ -40,3 +40,13 @@ describe(`demo documents on ${backend}`, () => {
     expect(fixture.units['28861']).toBe(plan.issuingUnitId);
   });
 });
+
+describe(`demo documents leave no trace on ${backend}`, () => {
+  it('writes no audit rows and leaves the audit triggers enabled', async () => {
+    const { sql } = await import('kysely');
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity IN ('document', 'document_task', 'progress_report', 'indicator')`.execute(handle.db);
+    expect(rows[0]!.n).toBe(0);
+    const { rows: off } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE '%\\_audit' AND tgenabled = 'D'`.execute(handle.db);
+    expect(off[0]!.n).toBe(0);
+  });
+});

@@ -60,6 +60,8 @@ export const api = {
   followUp: (id: number, query: { period: string; depth?: number; unitId?: number; asOf?: string }) => get<FollowUp>(`/documents/${id}/follow-up`, query),
   followUpXlsxUrl: (id: number, query: { period: string; depth?: number; asOf?: string }) => `/api/documents/${id}/follow-up${queryString({ ...query, format: 'xlsx' })}`,
   indicatorResults: (id: number, unitId: number, year: number) => get<IndicatorResult[]>(`/documents/${id}/indicators`, { unitId, year }),
+  setIndicatorTarget: (indicatorId: number, body: { unitId: number; year: number; target: number }) => put<{ ok: boolean }>(`/indicators/${indicatorId}/targets`, body),
+  reportIndicatorValue: (indicatorId: number, body: { unitId: number; year: number; value: number; note?: string | null }) => put<{ ok: boolean }>(`/indicators/${indicatorId}/values`, body),
   reviewDrafts: (id: number) => get<ReviewDraft[]>(`/documents/${id}/reviews`),
   createReviewDraft: (id: number, body: { kind: 'so_ket' | 'tong_ket'; from: string; to: string; unitId?: number }) => post<ReviewDraft>(`/documents/${id}/reviews`, body),
 

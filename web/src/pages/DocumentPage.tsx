@@ -176,17 +176,39 @@ function FollowUpTab({ doc }: { doc: DocumentDetail }) {
 function IndicatorsTab({ doc }: { doc: DocumentDetail }) {
   const t = useT();
   const me = useMe();
+  const { can } = useAuth();
+  const { message } = App.useApp();
   const [unitId, setUnitId] = useState<number>(me.scopeUnitId);
   const [year, setYear] = useState<number>(Number((doc.coversFrom ?? doc.issuedOn).slice(0, 4)));
   const data = useAsync(() => api.indicatorResults(doc.id, unitId, year), [doc.id, unitId, year]);
+  // The issuer's staff assign targets; a unit types only the values of indicators measured by reporting.
+  const save = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      message.success(t('common.saved'));
+      void data.reload();
+    } catch (err) {
+      message.error(err instanceof ApiError ? [err.message, ...err.fields.map((f) => f.message)].join(': ') : String(err));
+    }
+  };
+  const numberCell = (value: number | null, editable: boolean, onSave: (v: number) => void, testId: string) => editable
+    ? <InputNumber size="small" min={0} defaultValue={value ?? undefined} style={{ width: 90 }} data-testid={testId}
+        onBlur={(e) => { const v = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(v) && v !== value) onSave(v); }} />
+    : value === null ? <span className="muted">—</span> : <strong data-testid={testId}>{value}</strong>;
   const columns: TableColumnsType<IndicatorResult> = [
     { title: '#', key: 'pos', width: 60, render: (_: unknown, r) => `${r.taskPosition}.${r.position}` },
     { title: t('doc.indicatorName'), dataIndex: 'name', key: 'name' },
     { title: t('doc.indicatorUnit'), dataIndex: 'unitOfMeasure', key: 'uom', width: 110 },
     { title: t('doc.measurement'), dataIndex: 'measurement', key: 'm', width: 230, render: (m: string) => docLabel(t, 'docMeasure', m) },
-    { title: t('doc.target'), dataIndex: 'target', key: 'target', width: 110, align: 'right', render: (v: number | null) => v ?? <span className="muted">—</span> },
-    { title: t('doc.actual'), dataIndex: 'actual', key: 'actual', width: 110, align: 'right', render: (v: number | null) => v === null ? <span className="muted">—</span> : <strong data-testid="ind-actual">{v}</strong> },
-    { title: '', dataIndex: 'origin', key: 'origin', width: 150, render: (o: string) => <Tag color={ORIGIN_COLORS[o]}>{docLabel(t, 'docOrigin', o)}</Tag> },
+    {
+      title: t('doc.target'), key: 'target', width: 120, align: 'right',
+      render: (_: unknown, r) => numberCell(r.target, doc.editable, (v) => void save(() => api.setIndicatorTarget(r.id, { unitId, year, target: v })), 'ind-target'),
+    },
+    {
+      title: t('doc.actual'), key: 'actual', width: 120, align: 'right',
+      render: (_: unknown, r) => numberCell(r.actual, r.measurement === 'reported' && can('document.write'), (v) => void save(() => api.reportIndicatorValue(r.id, { unitId, year, value: v })), 'ind-actual'),
+    },
+    { title: '', dataIndex: 'origin', key: 'origin', width: 150, render: (o: string, r) => <Tag color={ORIGIN_COLORS[o]} title={r.note ?? undefined}>{docLabel(t, 'docOrigin', o)}</Tag> },
   ];
   return (
     <>
@@ -195,7 +217,7 @@ function IndicatorsTab({ doc }: { doc: DocumentDetail }) {
         <Col xs={12} md={4}><div className="field-label">{t('doc.year')}</div><InputNumber min={1930} max={2100} value={year} onChange={(v) => v && setYear(v)} style={{ width: '100%' }} /></Col>
       </Row>
       {data.error ? <ErrorState error={data.error} /> : (
-        <Table<IndicatorResult> rowKey="id" size="middle" columns={columns} dataSource={data.data ?? []} loading={data.loading} pagination={false} data-testid="ind-table" />
+        <Table<IndicatorResult> rowKey={(r) => `${r.id}-${unitId}-${year}-${r.target}-${r.actual}`} size="middle" columns={columns} dataSource={data.data ?? []} loading={data.loading} pagination={false} data-testid="ind-table" />
       )}
     </>
   );
