@@ -28,6 +28,8 @@ describe.skipIf(!hasChromium)('party documents in Chromium', () => {
   let base = '';
   let nqId = 0;
   const pageErrors: string[] = [];
+  // The machine may be busy: wait up to 15 s for the page to catch up (expect.poll waits 1 s by default).
+  const slow = { timeout: 15_000 };
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) execSync('npm run build:web', { cwd: ROOT, stdio: 'inherit' });
@@ -88,16 +90,16 @@ describe.skipIf(!hasChromium)('party documents in Chromium', () => {
     await page.getByTestId('doc-search').locator('input').fill('nang cao nang luc');
     await page.getByTestId('doc-search').locator('input').press('Enter');
     await page.waitForURL(/q=nang/);
-    await expect.poll(() => page.getByTestId('doc-list').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('doc-list').locator('tbody tr.ant-table-row').count(), slow).toBe(1);
     await shot(page, '40-documents');
     await page.getByTestId('doc-link').filter({ hasText: '02-NQ/TU' }).click();
-    await expect.poll(() => page.getByTestId('doc-heading').textContent()).toBe('Nghị quyết số 02-NQ/TU');
-    await expect.poll(() => page.getByTestId('doc-tasks').locator('tbody tr.ant-table-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('doc-heading').textContent(), slow).toBe('Nghị quyết số 02-NQ/TU');
+    await expect.poll(() => page.getByTestId('doc-tasks').locator('tbody tr.ant-table-row').count(), slow).toBe(2);
 
     // The plan: tasks come linked to the resolution's; a malformed number is refused beside the field.
     await page.getByTestId('doc-create-plan').click();
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByTestId('doc-task-row').count()).toBe(2);
+    await expect.poll(() => dialog.getByTestId('doc-task-row').count(), slow).toBe(2);
     await dialog.locator('#number').fill('15-KQ/HU');
     await dialog.locator('#issuedOn').click();
     await dialog.locator('#issuedOn').fill('20/05/2016');
@@ -109,9 +111,9 @@ describe.skipIf(!hasChromium)('party documents in Chromium', () => {
     await shot(page, '41-plan-number-error');
     await dialog.locator('#number').fill('15-KH/HU');
     await dialog.getByTestId('doc-save').click();
-    await expect.poll(() => page.getByTestId('doc-heading').textContent()).toBe('Kế hoạch số 15-KH/HU');
+    await expect.poll(() => page.getByTestId('doc-heading').textContent(), slow).toBe('Kế hoạch số 15-KH/HU');
     const taskRows = page.getByTestId('doc-tasks').locator('tbody tr.ant-table-row');
-    await expect.poll(() => taskRows.count()).toBe(2);
+    await expect.poll(() => taskRows.count(), slow).toBe(2);
     expect(await taskRows.nth(1).textContent()).toContain('2. Phát triển đảng viên');
     await shot(page, '42-plan');
 
@@ -125,14 +127,14 @@ describe.skipIf(!hasChromium)('party documents in Chromium', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2017-Q1' }).first().click();
     await form.locator('#body').fill('100% chi bộ sinh hoạt định kỳ; 12 chi bộ sinh hoạt chuyên đề.');
     await page.getByTestId('report-save').click();
-    await expect.poll(() => page.getByTestId('report-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('report-table').locator('tbody tr.ant-table-row').count(), slow).toBe(1);
     expect(await page.getByTestId('report-table').textContent()).toContain('12 chi bộ sinh hoạt chuyên đề');
     await shot(page, '43-plan-progress');
 
     // Back to the resolution: the follow-up of the units below, to two levels, as of 05/05/2017.
     await page.goto(`${base}/documents/${nqId}?tab=follow-up&period=2017-Q1&asOf=2017-05-05&depth=2`);
     const rows = page.getByTestId('fu-table').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count(), slow).toBe(3);
     expect(await rows.nth(0).textContent()).toContain('Đảng bộ huyện Châu Thành');
     expect(await rows.nth(0).textContent()).toContain('15-KH/HU');
     expect(await rows.nth(0).getByTestId('fu-plan').textContent()).toBe('Đã ban hành');
@@ -140,12 +142,12 @@ describe.skipIf(!hasChromium)('party documents in Chromium', () => {
     expect(await page.getByTestId('fu-totals').textContent()).toContain('3 đơn vị · 1 đã ban hành kế hoạch');
     expect(await page.getByTestId('fu-totals').textContent()).toContain('10/04/2017');
     await page.getByTestId('fu-filter').getByText('Chưa có kế hoạch').click();
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), slow).toBe(2);
     await shot(page, '44-follow-up');
 
     // The indicator "members admitted" is computed, never typed.
     await page.getByRole('tab', { name: 'Chỉ tiêu' }).click();
-    await expect.poll(() => page.getByTestId('ind-table').locator('tbody tr.ant-table-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('ind-table').locator('tbody tr.ant-table-row').count(), slow).toBe(2);
     expect(await page.getByTestId('ind-table').textContent()).toContain('Tính từ dữ liệu');
 
     // A mid-term review draft gathered from the reports.
