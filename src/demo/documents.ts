@@ -1,5 +1,5 @@
 // The seed's headline in the demo: Tỉnh ủy Bến Tre's Nghị quyết 02-NQ/TU (15/04/2016) on party building
-// with its 7 tasks and solutions, the implementation plans of the units directly under the province and
+// with its 7 tasks and solutions (replacing 05-NQ/TU of the previous term), the implementation plans of the units directly under the province and
 // of the units of Châu Thành district (831) — most adopted on time, a few late or missing — and progress
 // reports for 2016 and Q1 2017, so that the follow-up on 05/05/2017 shows a realistic picture. Tiên Thủy
 // (28861) has its plan and reported in full. Deterministic: every choice is a hash of the seed and the
@@ -104,6 +104,13 @@ export async function loadDocumentsDemo(db: Kysely<Database>, seed: number): Pro
 
     const r = DEMO_RESOLUTION;
     const nqId = await insertDoc({ number: r.number, seq: r.seq, kind: 'NQ', issuer: 'TU', unitId: province.id, issuedOn: r.issuedOn, title: r.title, planDue: r.planDueDate, attachments: [...r.attachments], coversFrom: r.coversFrom, coversTo: r.coversTo });
+    // The resolution of the previous term, which 02-NQ/TU replaces.
+    const oldId = await insertDoc({
+      number: '05-NQ/TU', seq: 5, kind: 'NQ', issuer: 'TU', unitId: province.id, issuedOn: '2011-08-10', planDue: '2011-10-10',
+      title: 'Nghị quyết về nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng và chất lượng đội ngũ đảng viên giai đoạn 2011 – 2015',
+      attachments: ['05-NQ-TU_10-8-2011.pdf'], coversFrom: '2011-01-01', coversTo: '2015-12-31',
+    });
+    await tx.insertInto('document_link').values({ document_id: nqId, target_id: oldId, relation: 'replaces' }).execute();
     const nqTasks: number[] = [];
     for (const [i, t] of DEMO_TASKS.entries()) {
       const id = (await tx.insertInto('document_task').values({ document_id: nqId, position: i + 1, title: t.title, description: t.description, parent_task_id: null, owner: null, deadline: null, status: 'in_progress' }).returning('id').executeTakeFirstOrThrow()).id;
@@ -122,7 +129,8 @@ export async function loadDocumentsDemo(db: Kysely<Database>, seed: number): Pro
       if (fate.adoptDay === null) return null;
       const issuedOn = addDays(adoptFrom, fate.adoptDay);
       const h = hash32(seed, hashString(`plan:${unit.code}`));
-      const seq = communeLevel ? 3 + (h % 20) : 10 + (h % 60);
+      // The seed's two units carry fixed numbers, so they can be named: 15-KH/HU and 05-KH/ĐU.
+      const seq = unit.code === '831' ? 15 : unit.code === '28861' ? 5 : communeLevel ? 3 + (h % 20) : 10 + (h % 60);
       const number = `${String(seq).padStart(2, '0')}-KH/${issuer}`;
       const id = await insertDoc({
         number, seq, kind: 'KH', issuer, unitId: unit.id, issuedOn, title: `Kế hoạch thực hiện Nghị quyết số 02-NQ/TU của Tỉnh ủy về nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng và chất lượng đội ngũ đảng viên giai đoạn 2016 – 2020`,

@@ -140,7 +140,7 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   });
   // A few thousand rows, inserted after the bulk load (with the member counts it reads for the targets).
   const docs = await loadDocumentsDemo(handle.db, seed);
-  if (docs.documents) progress(`Đã nạp Nghị quyết 02-NQ/TU với ${fmt(docs.documents - 1)} kế hoạch thực hiện, ${fmt(docs.reports)} báo cáo tiến độ`);
+  if (docs.documents) progress(`Đã nạp Nghị quyết 02-NQ/TU với ${fmt(docs.documents - 2)} kế hoạch thực hiện, ${fmt(docs.reports)} báo cáo tiến độ`);
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count'].join(', ')}`).execute(handle.db);
 

@@ -27,12 +27,13 @@ describe(`demo documents on ${backend}`, () => {
     expect(doc).toMatchObject({ issuedOn: '2016-04-15', tasks: 7, planDueDate: '2016-06-15' });
     const f = await followUp(handle.db, actor, nq!.id, { period: '2017-Q1', depth: 2, asOf: '2017-05-05' });
     const by = Object.fromEntries(f.rows.map((r) => [r.code, r]));
-    expect(by['831']).toMatchObject({ plan: 'adopted', planAdoptedOn: '2016-05-20', report: 'reported', reportedTasks: 7, late: false });
-    expect(by['28861']).toMatchObject({ plan: 'adopted', planAdoptedOn: '2016-06-10', report: 'reported', late: false });
+    expect(by['831']).toMatchObject({ planNumber: '15-KH/HU', plan: 'adopted', planAdoptedOn: '2016-05-20', report: 'reported', reportedTasks: 7, late: false });
+    expect(by['28861']).toMatchObject({ planNumber: '05-KH/ĐU', plan: 'adopted', planAdoptedOn: '2016-06-10', report: 'reported', late: false });
     // Other units follow their drawn fate (no plan: late by 05/05/2017); only Châu Thành's communes get plans.
     for (const code of ['836', '28834']) expect(by[code]!.plan === 'late', code).toBe(unitFate(2017, code).adoptDay === null);
     expect(by['29161']).toMatchObject({ plan: 'late', report: 'no_plan', late: true });
-    expect(summary.documents).toBe(1 + f.rows.filter((r) => r.planId).length);
+    expect(summary.documents).toBe(2 + f.rows.filter((r) => r.planId).length);
+    expect(doc.replaces.map((r) => r.number)).toEqual(['05-NQ/TU']);
     // Tiên Thủy's plan carries the 7 tasks linked to Châu Thành's, and reports of 2016 and Q1 2017.
     const plan = await repo.get(by['28861']!.planId!);
     expect(plan.taskList.map((t) => t.parentTaskPosition)).toEqual([1, 2, 3, 4, 5, 6, 7]);

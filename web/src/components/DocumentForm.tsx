@@ -1,6 +1,6 @@
 // Entering a party document, or adopting a lower unit's implementation plan of one: the number is checked
 // on the server (number-KIND/ISSUER, unique per committee, kind and year) and its errors shown beside it.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, ApiError, type DocumentDetail, type NewDocument } from '../api/index.ts';
@@ -14,13 +14,28 @@ import { UnitSelect } from './UnitSelect.tsx';
 
 export const DOC_KINDS = ['NQ', 'CT', 'QĐ', 'HD', 'KH', 'KL', 'TB', 'BC', 'CTr'] as const;
 export const MEASUREMENTS = ['reported', 'members_admitted', 'grassroots_rated_good', 'weak_consolidated'] as const;
-const FIELDS = ['number', 'issuingUnitId', 'issuedOn', 'title', 'coversFrom', 'coversTo', 'attachments', 'planDueDate', 'reportDueDays', 'tasks', 'implementsIds'];
+const FIELDS = ['number', 'issuingUnitId', 'issuedOn', 'title', 'coversFrom', 'coversTo', 'attachments', 'planDueDate', 'reportDueDays', 'tasks', 'implementsIds', 'replacesIds'];
 
 /** A label from a key prefix ('docKind', 'docPlan' …) and a value, or the value itself when unknown. */
 export function docLabel(t: TFunction, prefix: string, value: string | null | undefined): string {
   if (!value) return '';
   const text = t(`${prefix}.${value}` as MessageKey);
   return text === `${prefix}.${value}` ? value : text;
+}
+
+/** Pick readable documents by number or title (searched on the server). */
+function DocumentSelect({ value, onChange, id }: { value?: number[]; onChange?: (v: number[]) => void; id?: string }) {
+  const t = useT();
+  const [options, setOptions] = useState<Array<{ value: number; label: string }>>([]);
+  const timer = useRef<number | undefined>(undefined);
+  const search = (q: string) => {
+    window.clearTimeout(timer.current);
+    if (!q.trim()) return;
+    timer.current = window.setTimeout(() => {
+      api.documents({ q: q.trim() }).then((docs) => setOptions(docs.slice(0, 30).map((d) => ({ value: d.id, label: `${d.number} · ${d.issuingUnitName}, ${d.issuedOn.split('-').reverse().join('/')}` })))).catch(() => undefined);
+    }, 250);
+  };
+  return <Select<number[]> id={id} mode="multiple" value={value} onChange={onChange} options={options} placeholder={t('doc.search')} showSearch={{ filterOption: false, onSearch: search }} />;
 }
 
 interface FormValues {
@@ -33,6 +48,7 @@ interface FormValues {
   attachments?: string[];
   planDueDate?: string | null;
   reportDueDays?: number;
+  replacesIds?: number[];
   tasks?: Array<{ title: string; parentTaskId?: number | null; owner?: string; deadline?: string | null; indicatorName?: string; indicatorUnit?: string; measurement?: string }>;
 }
 
@@ -64,6 +80,7 @@ export function DocumentForm({ open, parent, onClose, onDone }: { open: boolean;
         coversFrom: v.coversFrom ?? null, coversTo: v.coversTo ?? null, attachments: v.attachments ?? [],
         planDueDate: v.planDueDate ?? null, reportDueDays: v.reportDueDays ?? 10,
         implementsIds: parent ? [parent.id] : [],
+        replacesIds: v.replacesIds ?? [],
         tasks: (v.tasks ?? []).filter((x) => x?.title?.trim()).map((x) => ({
           title: x.title, parentTaskId: x.parentTaskId ?? null, owner: x.owner || null, deadline: x.deadline ?? null,
           indicators: x.indicatorName?.trim() ? [{ name: x.indicatorName, unitOfMeasure: x.indicatorUnit ?? '', measurement: x.measurement ?? 'reported' }] : [],
@@ -117,6 +134,7 @@ export function DocumentForm({ open, parent, onClose, onDone }: { open: boolean;
         <Form.Item name="attachments" label={t('doc.attachments')} extra={t('doc.attachmentsHint')}>
           <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',']} />
         </Form.Item>
+        <Form.Item name="replacesIds" label={t('doc.replaces')}><DocumentSelect /></Form.Item>
         <Divider titlePlacement="start" plain>{t('doc.tasks')}</Divider>
         <Form.List name="tasks">
           {(fields, { add, remove }) => (
