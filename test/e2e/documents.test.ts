@@ -71,6 +71,7 @@ describe.skipIf(!hasChromium)('party documents in Chromium', () => {
     return page;
   }
   async function shot(page: Page, name: string): Promise<void> {
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   }
