@@ -472,6 +472,55 @@ report
     });
   });
 
+report
+  .command('implementation')
+  .description('Theo dõi thực hiện một văn bản: từng đơn vị cấp dưới đã ban hành kế hoạch (ngày), đã báo cáo kỳ, chậm')
+  .requiredOption('--document <number>', 'số hiệu văn bản, ví dụ "02-NQ/TU"')
+  .requiredOption('--period <period>', 'kỳ báo cáo: 2017-Q1 (quý), 2017-H1 (6 tháng) hoặc 2017 (năm)')
+  .option('--unit <code>', 'chỉ các đơn vị thuộc đơn vị này (mã)')
+  .option('--issuer <code>', 'mã cấp ủy ban hành, khi nhiều cấp ủy có cùng số hiệu')
+  .option('--year <year>', 'năm ban hành, khi số hiệu lặp lại qua các năm')
+  .option('--depth <n>', 'số cấp dưới cấp ủy ban hành (mặc định 1: cấp ủy trực thuộc)', '1')
+  .option('--as-of <date>', 'xem tại ngày YYYY-MM-DD (mặc định hôm nay)')
+  .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'xlsx']).default('json'))
+  .option('--out <file>', 'ghi ra tệp')
+  .action(async (opts: { document: string; period: string; unit?: string; issuer?: string; year?: string; depth: string; asOf?: string; format: 'json' | 'xlsx'; out?: string }) => {
+    const { isIsoDate, todayIso, formatVietnameseDate } = await import('../domain/dates.ts');
+    const { parseDocumentNumber } = await import('../domain/documents/numbers.ts');
+    const { parsePeriod } = await import('../domain/documents/periods.ts');
+    const number = parseDocumentNumber(opts.document, '--document');
+    if (!number.ok) throw new CliError(`--document: ${number.errors.map((e) => e.message).join('; ')}`);
+    const period = parsePeriod(opts.period, '--period');
+    if (!period.ok) throw new CliError(`--period: ${period.errors[0]!.message}`);
+    const depth = Number(opts.depth);
+    if (!Number.isInteger(depth) || depth < 1 || depth > 6) throw new CliError(`--depth phải là số nguyên từ 1 đến 6, không phải "${opts.depth}"`);
+    const year = opts.year === undefined ? undefined : Number(opts.year);
+    if (year !== undefined && (!Number.isInteger(year) || year < 1930 || year > 2100)) throw new CliError(`--year phải là năm (1930–2100), không phải "${opts.year}"`);
+    if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new CliError(`--as-of phải là ngày dạng YYYY-MM-DD, không phải "${opts.asOf}"`);
+    const asOf = opts.asOf ?? todayIso();
+    if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new CliError('Định dạng xlsx cần --out TỆP');
+    const { DocumentRepository } = await import('../db/repos/documents.ts');
+    const { followUp } = await import('../reports/implementation.ts');
+    const { followUpXlsx } = await import('../reports/implementation-xlsx.ts');
+    await withDatabase(async (handle) => {
+      const actor = await systemActor(handle.db);
+      const units = new UnitRepository(handle.db, actor);
+      const issuingUnitId = opts.issuer ? await units.resolveCode(opts.issuer, asOf) : undefined;
+      const unitId = opts.unit ? await units.resolveCode(opts.unit, asOf) : undefined;
+      const found = await new DocumentRepository(handle.db, actor).findByNumber(number.value.text, { issuingUnitId, year });
+      if (!found.length) throw new CliError(`Không tìm thấy văn bản số ${number.value.text}${year ? ` năm ${year}` : ''}`);
+      if (found.length > 1) {
+        throw new CliError(`Có ${found.length} văn bản số ${number.value.text}; chọn bằng --issuer MÃ hoặc --year:\n${found.map((d) => `  ${d.number} ngày ${formatVietnameseDate(d.issuedOn)} — ${d.issuingUnitName}`).join('\n')}`);
+      }
+      const result = await followUp(handle.db, actor, found[0]!.id, { period: period.value.code, depth, unitId, asOf });
+      const body = opts.format === 'xlsx' ? await followUpXlsx(result) : JSON.stringify(result, null, 2) + '\n';
+      if (opts.out) {
+        (await import('node:fs')).writeFileSync(opts.out, body);
+        console.error(`Đã ghi ${opts.out}: ${result.totals.units} đơn vị, ${result.totals.adopted} đã ban hành kế hoạch, ${result.totals.reported} đã báo cáo, ${result.totals.late} chậm.`);
+      } else process.stdout.write(body);
+    });
+  });
+
 restructure
   .command('undo')
   .description('Hủy một thao tác sắp xếp tổ chức (bằng thao tác ngược lại)')

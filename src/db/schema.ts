@@ -313,6 +313,100 @@ export interface RestructuringUnitTable {
   role: string;
 }
 
+// Party documents, tasks, indicators and the cascade of implementation plans (0008_documents.sql).
+export interface DocumentTable {
+  id: Generated<number>;
+  number_text: string;
+  seq: number;
+  kind: string;
+  issuer_code: string;
+  issuing_unit_id: number;
+  issued_on: DateString;
+  issue_year: number;
+  title: string;
+  title_search: string;
+  covers_from: DateString | null;
+  covers_to: DateString | null;
+  attachments: Generated<string[]>;
+  plan_due_date: DateString | null;
+  report_due_days: Generated<number>;
+  note: string | null;
+  row_version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+}
+
+export interface DocumentLinkTable {
+  document_id: number;
+  target_id: number;
+  relation: 'implements' | 'replaces';
+}
+
+export interface DocumentTaskTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  title: string;
+  description: string | null;
+  parent_task_id: number | null;
+  owner: string | null;
+  deadline: DateString | null;
+  status: Generated<string>;
+  row_version: Generated<number>;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  task_id: number;
+  position: number;
+  name: string;
+  unit_of_measure: string;
+  measurement: string;
+}
+
+export interface IndicatorTargetTable {
+  indicator_id: number;
+  unit_id: number;
+  year: number;
+  target: number | string;
+}
+
+export interface IndicatorValueTable {
+  indicator_id: number;
+  unit_id: number;
+  year: number;
+  value: number | string;
+  note: string | null;
+}
+
+export interface ProgressReportTable {
+  id: Generated<number>;
+  task_id: number;
+  period: string;
+  period_start: DateString;
+  period_end: DateString;
+  body: string;
+  evidence: Generated<string[]>;
+  submitted_on: DateString;
+  submitted_by: number | null;
+  submitted_by_name: string;
+  submitted_at: Generated<Timestamp>;
+  row_version: Generated<number>;
+}
+
+export interface ReviewDraftTable {
+  id: Generated<number>;
+  document_id: number;
+  unit_id: number;
+  kind: string;
+  period_from: DateString;
+  period_to: DateString;
+  body: string;
+  reports: number;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+}
+
 export interface Database {
   restructuring: RestructuringTable;
   restructuring_unit: RestructuringUnitTable;
@@ -336,4 +430,12 @@ export interface Database {
   evaluation_rating: EvaluationRatingTable;
   evaluation_action: EvaluationActionTable;
   weak_unit: WeakUnitTable;
+  document: DocumentTable;
+  document_link: DocumentLinkTable;
+  document_task: DocumentTaskTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_value: IndicatorValueTable;
+  progress_report: ProgressReportTable;
+  review_draft: ReviewDraftTable;
 }

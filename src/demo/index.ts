@@ -11,6 +11,7 @@ import { memberContext, memberTotal } from './members.ts';
 import { loadDemoCandidates } from './candidates.ts';
 import { CELL_MEETING_COLUMNS, MEETING_ATTENDANCE_COLUMNS, MeetingPlan } from './meetings.ts';
 import { loadPlaces } from './places.ts';
+import { loadDocumentsDemo } from './documents.ts';
 import {
   MEMBER_COLUMNS, MEMBER_EVENT_COLUMNS, MEMBER_PERIOD_COLUMNS, UNIT_COLUMNS, UNIT_VERSION_COLUMNS,
   PeriodStore, memberEventRows, memberPeriodRows, memberRows, unitRows, unitVersionRows,
@@ -40,6 +41,8 @@ export interface DemoSummary {
   attendance: number;
   /** Candidates for admission at various stages (Châu Thành hamlets and industrial parks). */
   candidates: number;
+  /** Rows of document: Nghị quyết 02-NQ/TU and the implementation plans (src/demo/documents.ts). */
+  documents: number;
   seconds: number;
 }
 
@@ -48,7 +51,7 @@ export const DEFAULT_SEED = 2017;
 export const EARLIEST_TODAY = '2017-05-01';
 
 /** Tables the demo fills; the database must have none of their rows. */
-const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count', 'stat_rollup'] as const;
+const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count', 'stat_rollup', 'document'] as const;
 /** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
 const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance'];
 /** Row triggers that would write one audit row, one counter update or one lookup per loaded row (0001–0004, 0009, 0010). */
@@ -141,12 +144,15 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
     }
     return { events, periods, counselling, meetings: cellMeetings, attendance };
   });
+  // A few thousand rows, inserted after the bulk load (with the member counts it reads for the targets).
+  const docs = await loadDocumentsDemo(handle.db, seed);
+  if (docs.documents) progress(`Đã nạp Nghị quyết 02-NQ/TU với ${fmt(docs.documents - 2)} kế hoạch thực hiện, ${fmt(docs.reports)} báo cáo tiến độ`);
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
   const candidates = await loadDemoCandidates(handle, seed, today);
   progress(`Đã thêm ${fmt(candidates)} quần chúng ưu tú ở các bước phát triển đảng viên (Châu Thành, KCN Giao Long, An Hiệp)`);
 
-  return { units: tree.units.length, members, ...loaded, candidates, seconds: (performance.now() - started) / 1000 };
+  return { units: tree.units.length, members, ...loaded, candidates, documents: docs.documents, seconds: (performance.now() - started) / 1000 };
 }
 
 async function assertEmpty(handle: DatabaseHandle): Promise<void> {

@@ -3,13 +3,13 @@ import { can, pathInScope, ROLES, type Action } from './index.ts';
 
 describe('role matrix', () => {
   const matrix: Record<string, Action[]> = {
-    admin: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write', 'evaluation.write', 'evaluation.decide'],
-    org_staff: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'evaluation.write', 'evaluation.decide'],
-    cell_secretary: ['unit.read', 'member.read', 'member.write', 'audit.read', 'evaluation.write'],
-    inspector: ['unit.read', 'member.read', 'audit.read'],
-    read_only: ['unit.read', 'member.read'],
+    admin: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write', 'evaluation.write', 'evaluation.decide', 'document.read', 'document.write'],
+    org_staff: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'evaluation.write', 'evaluation.decide', 'document.read', 'document.write'],
+    cell_secretary: ['unit.read', 'member.read', 'member.write', 'audit.read', 'evaluation.write', 'document.read', 'document.write'],
+    inspector: ['unit.read', 'member.read', 'audit.read', 'document.read'],
+    read_only: ['unit.read', 'member.read', 'document.read'],
   };
-  const all: Action[] = ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write', 'evaluation.write', 'evaluation.decide'];
+  const all: Action[] = ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write', 'evaluation.write', 'evaluation.decide', 'document.read', 'document.write'];
   for (const role of ROLES) {
     for (const action of all) {
       it(`${role} ${matrix[role]!.includes(action) ? 'may' : 'may not'} ${action}`, () => {

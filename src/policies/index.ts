@@ -33,14 +33,17 @@ export type Action =
   | 'user.read'
   | 'user.write'
   | 'evaluation.write' // self-assessment and the cell's proposal
-  | 'evaluation.decide'; // open a campaign, decide (lock) and reopen: the competent committee's staff
+  | 'evaluation.decide' // open a campaign, decide (lock) and reopen: the competent committee's staff
+  | 'document.read' // party documents, plans, progress reports, follow-up
+  | 'document.write'; // issue documents and plans, report progress, draft reviews
 
 const PERMISSIONS: Record<Role, readonly Action[]> = {
-  admin: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write', 'evaluation.write', 'evaluation.decide'],
-  org_staff: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'evaluation.write', 'evaluation.decide'],
-  cell_secretary: ['unit.read', 'member.read', 'member.write', 'audit.read', 'evaluation.write'],
-  inspector: ['unit.read', 'member.read', 'audit.read'],
-  read_only: ['unit.read', 'member.read'],
+  admin: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'user.read', 'user.write', 'evaluation.write', 'evaluation.decide', 'document.read', 'document.write'],
+  org_staff: ['unit.read', 'unit.write', 'member.read', 'member.write', 'audit.read', 'evaluation.write', 'evaluation.decide', 'document.read', 'document.write'],
+  // A grassroots secretary adopts the unit's plan and reports its progress.
+  cell_secretary: ['unit.read', 'member.read', 'member.write', 'audit.read', 'evaluation.write', 'document.read', 'document.write'],
+  inspector: ['unit.read', 'member.read', 'audit.read', 'document.read'],
+  read_only: ['unit.read', 'member.read', 'document.read'],
 };
 
 export function can(actor: Pick<Actor, 'role'>, action: Action): boolean {

@@ -3,6 +3,7 @@ import { get, patch, post, put, queryString } from './client.ts';
 import type {
   RecruitmentReport, Candidate, CandidateFilter, CandidatePage, CandidateProfile, NewCandidate, RecordedStageAnswer, StageCheck, StageInput,
   AttritionReport, AuditEntry, MemberCounts, MovementsReport, Counselling, CounsellingInput, EventCheck, Meeting, MeetingInput, MeetingSummary, WorkQueues, EventInput, Me, Member, MemberActions, MemberEvent, MemberFilter, MemberPage, MemberPeriod, MemberProfile,
+  DocumentDetail, DocumentListItem, DocumentTask, DocumentTaskChange, FollowUp, IndicatorResult, NewDocument, NewDocumentTask, ProgressReport, ReviewDraft,
   NewUnit, NewUser, RecordedEventAnswer, UnitChange, UnitDetail, UnitSummary, UnitVersion, UserView,
   EvaluationCampaign, EvaluationRow, EvaluationPatch, EvaluationReport, EvaluationResults, WeakUnit, WeakUnitInput, WeakUnitsReport,
   RestructureInput, RestructurePreview, RestructuringRecord,
@@ -92,6 +93,20 @@ export const api = {
   saveWeakUnit: (body: WeakUnitInput) => put<WeakUnit>('/weak-units', body),
   weakUnitSuggestions: (unitId: number, year: number) =>
     get<Array<{ unitId: number; code: string; name: string; kind: string; category: string; level: string | null; previousLevel: string | null; reasons: Array<{ code: string; vi: string; en: string }> }>>('/weak-units/suggestions', { unitId, year }),
+  documents: (filter: { q?: string; kind?: string; unitId?: number; year?: number; implementsId?: number }, signal?: AbortSignal) => get<DocumentListItem[]>('/documents', filter, signal),
+  document: (id: number) => get<DocumentDetail>(`/documents/${id}`),
+  createDocument: (body: NewDocument) => post<DocumentDetail>('/documents', body),
+  addDocumentTasks: (id: number, tasks: NewDocumentTask[]) => post<DocumentTask[]>(`/documents/${id}/tasks`, { tasks }),
+  updateDocumentTask: (id: number, taskId: number, body: DocumentTaskChange) => patch<DocumentTask>(`/documents/${id}/tasks/${taskId}`, body),
+  documentReports: (id: number, period?: string) => get<ProgressReport[]>(`/documents/${id}/reports`, { period }),
+  saveProgressReport: (id: number, taskId: number, period: string, body: { body: string; evidence?: string[] }) => put<ProgressReport>(`/documents/${id}/tasks/${taskId}/reports/${period}`, body),
+  followUp: (id: number, query: { period: string; depth?: number; unitId?: number; asOf?: string }) => get<FollowUp>(`/documents/${id}/follow-up`, query),
+  followUpXlsxUrl: (id: number, query: { period: string; depth?: number; asOf?: string }) => `/api/documents/${id}/follow-up${queryString({ ...query, format: 'xlsx' })}`,
+  indicatorResults: (id: number, unitId: number, year: number) => get<IndicatorResult[]>(`/documents/${id}/indicators`, { unitId, year }),
+  setIndicatorTarget: (indicatorId: number, body: { unitId: number; year: number; target: number }) => put<{ ok: boolean }>(`/indicators/${indicatorId}/targets`, body),
+  reportIndicatorValue: (indicatorId: number, body: { unitId: number; year: number; value: number; note?: string | null }) => put<{ ok: boolean }>(`/indicators/${indicatorId}/values`, body),
+  reviewDrafts: (id: number) => get<ReviewDraft[]>(`/documents/${id}/reviews`),
+  createReviewDraft: (id: number, body: { kind: 'so_ket' | 'tong_ket'; from: string; to: string; unitId?: number }) => post<ReviewDraft>(`/documents/${id}/reviews`, body),
 
   users: () => get<UserView[]>('/users'),
   createUser: (body: NewUser) => post<UserView>('/users', body),

@@ -307,3 +307,9 @@ export const EVALUATION_LEVELS = ['excellent', 'good', 'completed', 'failed'] as
 export const WEAK_CATEGORIES = ['slow_change', 'declining', 'disunited', 'rated_failed'] as const;
 export const WEAK_KINDS = ['grassroots', 'cell_of_grassroots_committee', 'cell_other'] as const;
 export const PLAN_RESULTS = ['in_progress', 'consolidated', 'carried_over'] as const;
+// Party documents, plans, follow-up (src/db/repos/documents.ts, src/reports/implementation.ts).
+export type {
+  DocumentListItem, DocumentDetail, DocumentRef, TaskView as DocumentTask, IndicatorView, IndicatorResult, ProgressReportView as ProgressReport,
+  NewDocument, NewTask as NewDocumentTask, TaskChange as DocumentTaskChange,
+} from '../../../src/db/repos/documents.ts';
+export type { FollowUp, FollowUpRow, ReviewDraft } from '../../../src/reports/implementation.ts';

@@ -1,0 +1,3 @@
+export * from './numbers.ts';
+export * from './periods.ts';
+export * from './follow-up.ts';
