@@ -1,43 +1,14 @@
 // `dangvu restructure` as an operator runs it: a dry run changes nothing, bad input names the argument,
 // codes are read as of the day before the effective date, and the history and counts stay consistent.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { backend, openTestDatabase } from './helpers.ts';
+import { backend } from './helpers.ts';
+import { cliDatabase, dangvu } from './cli-harness.ts';
 import { seedFixture } from './fixtures.ts';
 
-const tsx = path.resolve('node_modules/.bin/tsx');
-function dangvu(args: string[], env: Record<string, string | undefined>) {
-  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe(`CLI restructure (${backend})`, () => {
   it('previews, refuses bad input naming the argument, merges, dissolves and lists', { timeout: 400_000 }, async () => {
-    const handle = await openTestDatabase();
-    let env: Record<string, string>;
-    let cleanup = async () => handle.close();
-    if (backend === 'pglite') {
-      await handle.close();
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dangvu-cli-rs-'));
-      const { openDatabase } = await import('../../src/db/connection.ts');
-      const { migrateToLatest } = await import('../../src/db/migrate.ts');
-      const h = await openDatabase({ dataDir: dir });
-      await migrateToLatest(h.db);
-      await seedFixture(h);
-      await h.close();
-      env = { DANGVU_DATA: dir };
-      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-    } else {
-      await seedFixture(handle);
-      const { rows } = await sql<{ db: string }>`SELECT current_database() AS db`.execute(handle.db);
-      const host = process.env.PGHOST ?? '127.0.0.1';
-      const auth = `${encodeURIComponent(process.env.PGUSER ?? 'postgres')}${process.env.PGPASSWORD ? ':' + encodeURIComponent(process.env.PGPASSWORD) : ''}`;
-      env = { DATABASE_URL: host.startsWith('/') ? `postgres://${auth}@localhost:${process.env.PGPORT ?? 5432}/${rows[0]!.db}?host=${encodeURIComponent(host)}` : `postgres://${auth}@${host}:${process.env.PGPORT ?? 5432}/${rows[0]!.db}` };
-    }
+    const { env, cleanup } = await cliDatabase(seedFixture);
     try {
       const merge = ['restructure', 'merge', '--from', '28834', '--into', '28861', '--effective', '2024-12-01', '--decision', '125-QĐ/HU', '--note', 'Giả định: chi bộ giữ nguyên'];
       const dry = dangvu([...merge, '--dry-run'], env);

@@ -1,17 +1,12 @@
 // The command line as an operator runs it: real processes, real databases, bad input included.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backend, openTestDatabase } from './helpers.ts';
+import { backend } from './helpers.ts';
+import { cliDatabase, dangvu } from './cli-harness.ts';
 import { seedFixture } from './fixtures.ts';
 
-const tsx = path.resolve('node_modules/.bin/tsx');
-function dangvu(args: string[], env: Record<string, string | undefined>) {
-  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 let dataDir: string;
 beforeAll(() => {
@@ -52,34 +47,7 @@ describe(`CLI (${backend})`, () => {
   });
 
   it('adds a user scoped to a unit given by code, on the backend under test', async () => {
-    const handle = await openTestDatabase();
-    let env: Record<string, string>;
-    let cleanup = async () => handle.close();
-    /** Runs SQL on the database the CLI uses (PGlite: reopen the closed data folder). */
-    let tamper = async (statement: string) => { await (await import('kysely')).sql.raw(statement).execute(handle.db); };
-    if (backend === 'pglite') {
-      // Build the fixture in a data folder the CLI can open after we close it.
-      await handle.close();
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dangvu-cli-fx-'));
-      const { openDatabase } = await import('../../src/db/connection.ts');
-      const { migrateToLatest } = await import('../../src/db/migrate.ts');
-      const h = await openDatabase({ dataDir: dir });
-      await migrateToLatest(h.db);
-      await seedFixture(h);
-      await h.close();
-      env = { DANGVU_DATA: dir };
-      tamper = async (statement: string) => {
-        const again = await openDatabase({ dataDir: dir });
-        try { await (await import('kysely')).sql.raw(statement).execute(again.db); } finally { await again.close(); }
-      };
-      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-    } else {
-      await seedFixture(handle);
-      const { rows } = await (await import('kysely')).sql<{ db: string }>`SELECT current_database() AS db`.execute(handle.db);
-      const host = process.env.PGHOST ?? '127.0.0.1';
-      const auth = `${encodeURIComponent(process.env.PGUSER ?? 'postgres')}${process.env.PGPASSWORD ? ':' + encodeURIComponent(process.env.PGPASSWORD) : ''}`;
-      env = { DATABASE_URL: host.startsWith('/') ? `postgres://${auth}@localhost:${process.env.PGPORT ?? 5432}/${rows[0]!.db}?host=${encodeURIComponent(host)}` : `postgres://${auth}@${host}:${process.env.PGPORT ?? 5432}/${rows[0]!.db}` };
-    }
+    const { env, tamper, cleanup } = await cliDatabase(seedFixture);
     try {
       const ok = dangvu(['users', 'add', '--username', 'tochuc831', '--name', 'Cán bộ Tổ chức', '--role', 'org_staff', '--unit', '831', '--password', 'mat-khau-dai'], env);
       expect(ok.err).toBe('');

@@ -1,19 +1,13 @@
 // `dangvu report implementation` as an operator runs it, on the backend under test.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { backend, openTestDatabase } from './helpers.ts';
+import { backend } from './helpers.ts';
+import { cliDatabase, dangvu } from './cli-harness.ts';
 import { seedFixture } from './fixtures.ts';
 import type { DatabaseHandle } from '../../src/db/connection.ts';
 
-const tsx = path.resolve('node_modules/.bin/tsx');
-function dangvu(args: string[], env: Record<string, string | undefined>) {
-  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 60_000, maxBuffer: 20_000_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 async function seedDocuments(handle: DatabaseHandle): Promise<void> {
   const fixture = await seedFixture(handle);
@@ -29,26 +23,7 @@ async function seedDocuments(handle: DatabaseHandle): Promise<void> {
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const handle = await openTestDatabase();
-  if (backend === 'pglite') {
-    await handle.close();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dangvu-cli-doc-'));
-    const { openDatabase } = await import('../../src/db/connection.ts');
-    const { migrateToLatest } = await import('../../src/db/migrate.ts');
-    const h = await openDatabase({ dataDir: dir });
-    await migrateToLatest(h.db);
-    await seedDocuments(h);
-    await h.close();
-    env = { DANGVU_DATA: dir };
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-  } else {
-    await seedDocuments(handle);
-    const { rows } = await sql<{ db: string }>`SELECT current_database() AS db`.execute(handle.db);
-    const host = process.env.PGHOST ?? '127.0.0.1';
-    const auth = `${encodeURIComponent(process.env.PGUSER ?? 'postgres')}${process.env.PGPASSWORD ? ':' + encodeURIComponent(process.env.PGPASSWORD) : ''}`;
-    env = { DATABASE_URL: `postgres://${auth}@${host}:${process.env.PGPORT ?? 5432}/${rows[0]!.db}` };
-    cleanup = async () => handle.close();
-  }
+  ({ env, cleanup } = await cliDatabase(seedDocuments));
 }, 120_000);
 afterAll(async () => cleanup?.());
 

@@ -93,8 +93,12 @@ export class UnitRepository {
     const { rows } = await sql<UnitSummary>`
       SELECT u.id, u.code, u.name, u.kind, u.parent_id AS "parentId",
         (SELECT count(*) FROM unit c WHERE c.parent_id = u.id AND c.dissolved_on IS NULL)::int AS "childCount",
-        COALESCE((SELECT sum(k.n) FROM unit d JOIN unit_member_count k ON k.unit_id = d.id
-                  WHERE d.path <@ u.path AND k.status IN (${active})), 0)::int AS "memberCount"
+        -- Rolled-up units (0009) read their subtree's roll in a few rows; the smaller ones sum their cells.
+        CASE WHEN stat_rollup_kind(u.kind) IS NOT NULL
+          THEN COALESCE((SELECT sum(r.n) FROM stat_rollup r WHERE r.unit_id = u.id AND r.dim = 'all'), 0)
+          ELSE COALESCE((SELECT sum(k.n) FROM unit d JOIN unit_member_count k ON k.unit_id = d.id
+                         WHERE d.path <@ u.path AND k.status IN (${active})), 0)
+        END::int AS "memberCount"
       FROM unit u
       WHERE ${where} AND u.path <@ ${this.actor.scopePath}::ltree
       ORDER BY u.kind = 'cell', u.code, u.name`.execute(this.db);
@@ -142,9 +146,14 @@ export class UnitRepository {
           .orderBy('depth')
           .execute()
       : [];
+    // Members on the roll by status: from the roll-up for a rolled-up unit, else summed over its cells
+    // (which also counts those who left, were removed or died while in one of them).
     const { rows: counts } = await sql<{ status: string; n: number }>`
+      SELECT status, sum(n)::int AS n FROM stat_rollup WHERE unit_id = ${id} AND dim = 'all' AND stat_rollup_kind(${unit.kind}) IS NOT NULL
+      GROUP BY status
+      UNION ALL
       SELECT k.status, sum(k.n)::int AS n FROM unit d JOIN unit_member_count k ON k.unit_id = d.id
-      WHERE d.path <@ ${unit.path}::ltree GROUP BY k.status`.execute(this.db);
+      WHERE d.path <@ ${unit.path}::ltree AND stat_rollup_kind(${unit.kind}) IS NULL GROUP BY k.status`.execute(this.db);
     return {
       ...summary,
       path: unit.path,

@@ -104,11 +104,18 @@ export async function logout(db: Kysely<Database>, token: string): Promise<void>
 }
 
 /** The actor behind a session token, or null when the token is unknown or expired. */
+type ActorRow = { id: number; username: string; full_name: string; role: string; scope_unit_id: number; path: string };
+const toActor = (row: ActorRow): Actor => ({ userId: row.id, username: row.username, fullName: row.full_name, role: row.role as Role, scopeUnitId: row.scope_unit_id, scopePath: row.path });
+
 export async function actorForSession(db: Kysely<Database>, token: string): Promise<Actor | null> {
-  const session = await db.selectFrom('app_session').select(['user_id', 'expires_at'])
-    .where('token_hash', '=', tokenHash(token)).executeTakeFirst();
-  if (!session || new Date(session.expires_at).getTime() < Date.now()) return null;
-  return actorForUser(db, session.user_id);
+  // One round trip per request: the session, its user and the user's scope together.
+  const row = await db.selectFrom('app_session as s')
+    .innerJoin('app_user as a', 'a.id', 's.user_id')
+    .innerJoin('unit as u', 'u.id', 'a.scope_unit_id')
+    .select(['s.expires_at', 'a.id', 'a.username', 'a.full_name', 'a.role', 'a.scope_unit_id', 'u.path', 'a.active'])
+    .where('s.token_hash', '=', tokenHash(token)).executeTakeFirst();
+  if (!row || !row.active || new Date(row.expires_at).getTime() < Date.now()) return null;
+  return toActor(row);
 }
 
 export async function actorForUser(db: Kysely<Database>, userId: number): Promise<Actor | null> {
@@ -116,7 +123,7 @@ export async function actorForUser(db: Kysely<Database>, userId: number): Promis
     .select(['a.id', 'a.username', 'a.full_name', 'a.role', 'a.scope_unit_id', 'u.path', 'a.active'])
     .where('a.id', '=', userId).executeTakeFirst();
   if (!row || !row.active) return null;
-  return { userId: row.id, username: row.username, fullName: row.full_name, role: row.role as Role, scopeUnitId: row.scope_unit_id, scopePath: row.path };
+  return toActor(row);
 }
 
 /** The operator at the command line: an administrator over the whole tree. */
