@@ -155,7 +155,18 @@ const ROLLUP_DIMS: Record<string, keyof GroupedRow | null> = {
 async function rolledUpRoll(db: Kysely<Database>, unitId: number): Promise<GroupedRow[] | null> {
   const kids = await db.selectFrom('unit').select(['id', 'kind']).where('parent_id', '=', unitId).where('dissolved_on', 'is', null).execute();
   if (kids.some((k) => !STAT_FULL_KINDS.has(k.kind) && !STAT_TOTAL_KINDS.has(k.kind))) return null;
-  const own = await db.selectFrom('stat_rollup').select(['status', 'sex', 'dim', 'value', 'n']).where('unit_id', '=', unitId).execute();
+  // Status × sex only matters for dim 'all'; the other breakdowns are summed over it, and admission dates
+  // are brought to the start of their era (the table of the form, so the classification stays in
+  // domain/statistics), which keeps a province's answer to a few thousand rows instead of ~20,000.
+  const eraStart = sql.join(ADMISSION_ERAS.filter((e) => e.from !== null).reverse()
+    .map((e) => sql`WHEN value >= ${e.from} THEN ${e.from}`), sql` `);
+  const { rows: own } = await sql<{ status: string; sex: string; dim: string; value: string; n: number }>`
+    SELECT status, sex, dim, value, n FROM stat_rollup WHERE unit_id = ${unitId} AND dim = 'all'
+    UNION ALL
+    SELECT '' AS status, '' AS sex, dim, v AS value, sum(n)::int AS n FROM (
+      SELECT dim, CASE WHEN dim = 'admission_era' AND value <> '' THEN CASE ${eraStart} ELSE value END ELSE value END AS v, n
+      FROM stat_rollup WHERE unit_id = ${unitId} AND dim <> 'all') x
+    GROUP BY dim, v`.execute(db);
   const children = kids.length
     ? await db.selectFrom('stat_rollup').select(['unit_id', 'status', 'sex', 'n']).where('unit_id', 'in', kids.map((k) => k.id)).where('dim', '=', 'all').execute()
     : [];
