@@ -158,17 +158,18 @@ async function rolledUpRoll(db: Kysely<Database>, unitId: number): Promise<Group
   // Status × sex only matters for dim 'all'; the other breakdowns are summed over it, and admission dates
   // are brought to the start of their era (the table of the form, so the classification stays in
   // domain/statistics), which keeps a province's answer to a few thousand rows instead of ~20,000.
+  const onRoll = sql.join(ACTIVE_STATUSES.map((st) => sql.lit(st)));
   const eraStart = sql.join(ADMISSION_ERAS.filter((e) => e.from !== null).reverse()
     .map((e) => sql`WHEN value >= ${e.from} THEN ${e.from}`), sql` `);
   const { rows: own } = await sql<{ status: string; sex: string; dim: string; value: string; n: number }>`
-    SELECT status, sex, dim, value, n FROM stat_rollup WHERE unit_id = ${unitId} AND dim = 'all'
+    SELECT status, sex, dim, value, n FROM stat_rollup WHERE unit_id = ${unitId} AND dim = 'all' AND status IN (${onRoll})
     UNION ALL
     SELECT '' AS status, '' AS sex, dim, v AS value, sum(n)::int AS n FROM (
       SELECT dim, CASE WHEN dim = 'admission_era' AND value <> '' THEN CASE ${eraStart} ELSE value END ELSE value END AS v, n
       FROM stat_rollup WHERE unit_id = ${unitId} AND dim <> 'all') x
     GROUP BY dim, v`.execute(db);
   const children = kids.length
-    ? await db.selectFrom('stat_rollup').select(['unit_id', 'status', 'sex', 'n']).where('unit_id', 'in', kids.map((k) => k.id)).where('dim', '=', 'all').execute()
+    ? await db.selectFrom('stat_rollup').select(['unit_id', 'status', 'sex', 'n']).where('unit_id', 'in', kids.map((k) => k.id)).where('dim', '=', 'all').where('status', 'in', ACTIVE_STATUSES).execute()
     : [];
   const empty: Omit<GroupedRow, 'set' | 'n'> = {
     top_id: null, status: null, sex: null, birth_year: null, ethnicity: null, religion: null, education_general: null,

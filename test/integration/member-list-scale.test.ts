@@ -58,10 +58,17 @@ describe(`member list at every depth on ${backend}`, () => {
     }
   });
 
-  it('counts an unfiltered province up to the cap and says so', async () => {
-    const list = await new MemberRepository(handle.db, actor).list({ unitId: (await unit('83')).id, pageSize: 50 });
-    expect(list).toMatchObject({ total: COUNT_CAP, totalCapped: true });
-    expect(list.items).toHaveLength(50);
+  it('totals an unfiltered province exactly from the roll-up, and counts other filters up to the cap', async () => {
+    const repo = new MemberRepository(handle.db, actor);
+    const province = await unit('83');
+    const all = await repo.list({ unitId: province.id, pageSize: 50 });
+    expect(all).toMatchObject({ total: (await byPath(province.path, null, 1)).total, totalCapped: false });
+    expect(all.total).toBeGreaterThan(COUNT_CAP);
+    const gone = await repo.list({ unitId: province.id, status: ['removed', 'deceased'], pageSize: 50 });
+    expect(gone.total).toBe((await byPath(province.path, ['removed', 'deceased'], 1)).total);
+    const inCells = await repo.list({ unitId: province.id, unitKind: 'cell', pageSize: 50 });
+    expect(inCells).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(inCells.items).toHaveLength(50);
   });
 
   it('moves the keys with a moved unit, without audit rows for them', async () => {

@@ -7,8 +7,10 @@
 -- parent's children table needs). Each row counts the members *of the unit's whole subtree* with one value of
 -- one attribute: dim 'all' (value '') gives status × sex; the others give status × sex × the raw attribute
 -- (birth year, ethnicity, religion, schooling, qualification, theory, year and era of admission), which the
--- pure classifiers of src/domain/statistics turn into the rows of the forms. Only members on the roll
--- (probationary, official, exempt, transferring) are counted.
+-- pure classifiers of src/domain/statistics turn into the rows of the forms. The breakdowns count members
+-- on the roll (probationary, official, exempt, transferring); dim 'all' counts every status, those who left
+-- the roll (removed, left, expelled, deceased) at their last cell, so that any list of members can be
+-- totalled exactly by status. Readers of the roll filter dim 'all' on the roll's statuses.
 
 CREATE TABLE stat_rollup (
   unit_id  bigint NOT NULL REFERENCES unit (id),
@@ -49,7 +51,7 @@ CREATE FUNCTION stat_apply(m member, sign integer) RETURNS void LANGUAGE sql AS 
   FROM unit u
   JOIN unit a ON a.path @> u.path AND stat_rollup_kind(a.kind) IS NOT NULL
   CROSS JOIN stat_member_values(m) v
-  WHERE u.id = m.unit_id AND m.status IN ('probationary', 'official', 'exempt', 'transferring')
+  WHERE u.id = m.unit_id AND (v.dim = 'all' OR m.status IN ('probationary', 'official', 'exempt', 'transferring'))
     AND (stat_rollup_kind(a.kind) = 'full' OR v.dim = 'all')
   ON CONFLICT (unit_id, dim, status, sex, value) DO UPDATE SET n = r.n + EXCLUDED.n
 $$;
@@ -77,9 +79,10 @@ CREATE FUNCTION stat_recount(unit_ids bigint[])
   SELECT a.id, m.status, m.sex, v.dim, v.value, count(*)::int
   FROM unit a
   JOIN unit u ON u.path <@ a.path
-  JOIN member m ON m.unit_id = u.id AND m.status IN ('probationary', 'official', 'exempt', 'transferring')
+  JOIN member m ON m.unit_id = u.id
   CROSS JOIN LATERAL stat_member_values(m) v
   WHERE stat_rollup_kind(a.kind) IS NOT NULL AND (unit_ids IS NULL OR a.id = ANY(unit_ids))
+    AND (v.dim = 'all' OR m.status IN ('probationary', 'official', 'exempt', 'transferring'))
     AND (stat_rollup_kind(a.kind) = 'full' OR v.dim = 'all')
   GROUP BY a.id, m.status, m.sex, v.dim, v.value
 $$;

@@ -195,21 +195,23 @@ export class MemberRepository {
 
   /** The member's status and cell on a date, with the cell's code and name of that date (null before the record starts). */
   /**
-   * The number of members matching the list's filter. The members on the roll of a rolled-up unit, by status
-   * and sex, come exact from the statistics roll-up of today (a few rows); any other filter is counted up to
-   * COUNT_CAP, so that a page of a large subtree never counts the whole subtree (`capped`: "more than").
+   * The number of members matching the list's filter. Filtered by unit, status and sex only, it comes exact
+   * from the statistics roll-up of today (a few rows; dim 'all' counts every status); any other filter is
+   * counted up to COUNT_CAP, so that a page of a large subtree never counts the whole subtree (`capped`).
    */
   private async countOf(q: ReturnType<MemberRepository['baseQuery']>, rootId: number, statuses: string[], filter: MemberListFilter, text: boolean): Promise<{ total: number; capped: boolean }> {
-    const onRoll = statuses.length > 0 && statuses.every((s) => (ACTIVE_STATUSES as readonly string[]).includes(s));
-    if (onRoll && !text && !filter.ageBand && !filter.unitKind) {
+    if (!text && !filter.ageBand && !filter.unitKind) {
       const row = await this.db.selectFrom('stat_rollup as r').innerJoin('unit as u', 'u.id', 'r.unit_id')
         .select(sql<number | null>`sum(r.n)::int`.as('n'))
-        .where('r.unit_id', '=', rootId).where('r.dim', '=', 'all').where('r.status', 'in', statuses)
+        .where('r.unit_id', '=', rootId).where('r.dim', '=', 'all')
+        .$if(statuses.length > 0, (b) => b.where('r.status', 'in', statuses))
         .$if(!!filter.sex, (b) => b.where('r.sex', '=', filter.sex!))
         .where(sql<boolean>`stat_rollup_kind(u.kind) IS NOT NULL`)
         .executeTakeFirst();
-      // No roll-up row at all: not a rolled-up unit (or an empty one); count below.
+      // Not a rolled-up unit: no row at all; count below (such subtrees are small).
       if (row && row.n !== null) return { total: row.n, capped: false };
+      const rolled = await this.db.selectFrom('unit').select(sql<string | null>`stat_rollup_kind(kind)`.as('k')).where('id', '=', rootId).executeTakeFirst();
+      if (rolled?.k) return { total: 0, capped: false };
     }
     const { rows: [counted] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c`.execute(this.db);
     const n = counted?.n ?? 0;

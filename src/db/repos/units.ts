@@ -95,7 +95,7 @@ export class UnitRepository {
         (SELECT count(*) FROM unit c WHERE c.parent_id = u.id AND c.dissolved_on IS NULL)::int AS "childCount",
         -- Rolled-up units (0009) read their subtree's roll in a few rows; the smaller ones sum their cells.
         CASE WHEN stat_rollup_kind(u.kind) IS NOT NULL
-          THEN COALESCE((SELECT sum(r.n) FROM stat_rollup r WHERE r.unit_id = u.id AND r.dim = 'all'), 0)
+          THEN COALESCE((SELECT sum(r.n) FROM stat_rollup r WHERE r.unit_id = u.id AND r.dim = 'all' AND r.status IN (${active})), 0)
           ELSE COALESCE((SELECT sum(k.n) FROM unit d JOIN unit_member_count k ON k.unit_id = d.id
                          WHERE d.path <@ u.path AND k.status IN (${active})), 0)
         END::int AS "memberCount"
@@ -146,8 +146,8 @@ export class UnitRepository {
           .orderBy('depth')
           .execute()
       : [];
-    // Members on the roll by status: from the roll-up for a rolled-up unit, else summed over its cells
-    // (which also counts those who left, were removed or died while in one of them).
+    // Members by status (those who left the roll included, at their last cell): from the roll-up for a
+    // rolled-up unit, else summed over its cells.
     const { rows: counts } = await sql<{ status: string; n: number }>`
       SELECT status, sum(n)::int AS n FROM stat_rollup WHERE unit_id = ${id} AND dim = 'all' AND stat_rollup_kind(${unit.kind}) IS NOT NULL
       GROUP BY status
