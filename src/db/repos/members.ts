@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, MemberTable } from '../schema.ts';
 import { authorize, type Actor } from '../../policies/index.ts';
 import {
-  ACTIVE_STATUSES, ageBandRange, AGE_BANDS, MEMBER_STATUSES, validateMemberProfile,
+  ageBandRange, AGE_BANDS, MEMBER_STATUSES, validateMemberProfile,
   type AgeBand, type MemberProfile,
 } from '../../domain/members.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../domain/errors.ts';
