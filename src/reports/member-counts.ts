@@ -75,12 +75,12 @@ export async function memberCounts(db: Kysely<Database>, actor: Actor, unitId: n
   await new UnitRepository(db, actor).requireInScope(unitId);
   // asOf is a validated ISO date, so it is safe inside the raw fragments below.
   const version = await unitOn(db, unitId, asOf);
-  const rows = source === 'auto' && asOf === todayIso() && STAT_FULL_KINDS.has(version.kind)
-    ? await rolledUpRoll(db, unitId) ?? await groupedRoll(db, unitId, asOf)
-    : await groupedRoll(db, unitId, asOf);
   const { rows: kids } = await sql<{ unit_id: number; code: string; name: string; kind: string }>`
     SELECT v.unit_id, v.code, v.name, v.kind FROM unit_version v
     WHERE v.parent_id = ${unitId} AND ${inForce('v', asOf)} ORDER BY v.code`.execute(db);
+  const rows = source === 'auto' && asOf === todayIso() && STAT_FULL_KINDS.has(version.kind)
+    ? await rolledUpRoll(db, unitId, kids) ?? await groupedRoll(db, unitId, asOf)
+    : await groupedRoll(db, unitId, asOf);
   return { unit: { code: version.code, name: version.name, kind: version.kind }, asOf, ...assemble(rows, kids, Number(asOf.slice(0, 4))) };
 }
 
@@ -152,8 +152,7 @@ const ROLLUP_DIMS: Record<string, keyof GroupedRow | null> = {
  * history query, so both go through the same classification. Null when a child is not rolled up (then the
  * caller recounts from the history).
  */
-async function rolledUpRoll(db: Kysely<Database>, unitId: number): Promise<GroupedRow[] | null> {
-  const kids = await db.selectFrom('unit').select(['id', 'kind']).where('parent_id', '=', unitId).where('dissolved_on', 'is', null).execute();
+async function rolledUpRoll(db: Kysely<Database>, unitId: number, kids: ReadonlyArray<{ unit_id: number; kind: string }>): Promise<GroupedRow[] | null> {
   if (kids.some((k) => !STAT_FULL_KINDS.has(k.kind) && !STAT_TOTAL_KINDS.has(k.kind))) return null;
   // Status × sex only matters for dim 'all'; the other breakdowns are summed over it, and admission dates
   // are brought to the start of their era (the table of the form, so the classification stays in
@@ -169,7 +168,7 @@ async function rolledUpRoll(db: Kysely<Database>, unitId: number): Promise<Group
       FROM stat_rollup WHERE unit_id = ${unitId} AND dim <> 'all') x
     GROUP BY dim, v`.execute(db);
   const children = kids.length
-    ? await db.selectFrom('stat_rollup').select(['unit_id', 'status', 'sex', 'n']).where('unit_id', 'in', kids.map((k) => k.id)).where('dim', '=', 'all').where('status', 'in', ACTIVE_STATUSES).execute()
+    ? await db.selectFrom('stat_rollup').select(['unit_id', 'status', 'sex', 'n']).where('unit_id', 'in', kids.map((k) => k.unit_id)).where('dim', '=', 'all').where('status', 'in', ACTIVE_STATUSES).execute()
     : [];
   const empty: Omit<GroupedRow, 'set' | 'n'> = {
     top_id: null, status: null, sex: null, birth_year: null, ethnicity: null, religion: null, education_general: null,
