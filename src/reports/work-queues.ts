@@ -9,6 +9,7 @@ import { ACTIVE_STATUSES } from '../domain/members.ts';
 import { addDays, addMonths, daysBetween, todayIso } from '../domain/dates.ts';
 import { admissionDecisionDeadline, ceremonyDeadline, probationEndDate, transferLetterDeadline } from '../domain/lifecycle/index.ts';
 import { allowedStages, type CandidateStage } from '../domain/admission/index.ts';
+import { FOLLOW_UP_DUE_WITHIN_DAYS, followUps, type FollowUpItem } from './follow-ups.ts';
 
 export interface QueueItem {
   memberId: number;
@@ -45,6 +46,8 @@ export interface WorkQueues {
   absentOrUnpaid: QueueItem[];
   transfersOverdue: QueueItem[];
   candidates: CandidateQueueItem[];
+  /** Plan tasks, directives … due within FOLLOW_UP_DUE_WITHIN_DAYS or overdue (src/reports/follow-ups.ts). */
+  followUps: FollowUpItem[];
 }
 
 const LIMIT = 200;
@@ -119,6 +122,7 @@ export async function workQueues(db: Kysely<Database>, actor: Actor, unitId?: nu
   const item = (r: { id: number; full_name: string; unit_id: number; unit_name: string }, due: string | null, action: QueueItem['action'], detail: Record<string, unknown>): QueueItem => ({
     memberId: r.id, fullName: r.full_name, unitId: r.unit_id, unitName: r.unit_name, due, daysLeft: due ? daysBetween(today, due) : null, action, detail,
   });
+  const followUpItems = await followUps(db, actor, { rootPath: root.path, today, dueBy: addDays(today, FOLLOW_UP_DUE_WITHIN_DAYS), limit: LIMIT });
   return {
     asOf: today,
     probationEnding: probation.map((r) => item(r, probationEndDate(r.admission_date!), 'recognition', { admissionDate: r.admission_date })),
@@ -128,5 +132,6 @@ export async function workQueues(db: Kysely<Database>, actor: Actor, unitId?: nu
       .filter((i) => i.daysLeft !== null && i.daysLeft < 0)
       .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0)),
     candidates,
+    followUps: followUpItems,
   };
 }

@@ -56,7 +56,7 @@ export function meetingRoutes(app: App, { database }: RouteDeps) {
 
   app.get('/queues', {
     schema: {
-      summary: 'Việc cần làm: dự bị sắp hết hạn, vắng sinh hoạt hoặc chưa đóng đảng phí từ 2 tháng, chuyển sinh hoạt quá hạn, quần chúng chờ quyết định, lễ kết nạp hoặc chậm tiến độ', tags: ['work queues'],
+      summary: 'Việc cần làm: dự bị sắp hết hạn, vắng sinh hoạt hoặc chưa đóng đảng phí từ 2 tháng, chuyển sinh hoạt quá hạn, quần chúng chờ quyết định, lễ kết nạp hoặc chậm tiến độ, việc theo dõi (nhiệm vụ củng cố, ý kiến chỉ đạo) sắp đến hạn hoặc quá hạn', tags: ['work queues'],
       querystring: Type.Object({ unitId: Type.Optional(Id) }),
       response: {
         200: Type.Object({
@@ -64,6 +64,10 @@ export function meetingRoutes(app: App, { database }: RouteDeps) {
           candidates: Type.Array(Type.Object({
             candidateId: Type.Integer(), fullName: Type.String(), unitId: Type.Integer(), unitName: Type.String(), stage: Type.String(),
             since: Type.String(), due: Type.String(), daysLeft: Type.Integer(), next: Type.String(),
+          })),
+          followUps: Type.Array(Type.Object({
+            kind: Type.String(), id: Type.Integer(), title: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
+            issuerUnitName: Nullable(Type.String()), due: Type.String(), daysLeft: Type.Integer(), link: Type.String(),
           })),
         }),
         ...errorResponses,

@@ -1,7 +1,7 @@
 // "Việc cần làm" on the home page: probation ending, absences or unpaid dues from 2 months this year, transfers
 // past their letter's deadline. Each row opens the member with the dialog of the action ready.
 import { Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
-import { CalendarOutlined, CarryOutOutlined, SwapOutlined, UserAddOutlined, WarningOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CarryOutOutlined, FlagOutlined, SwapOutlined, UserAddOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { ReactNode } from 'react';
 import { api, type QueueItem, type WorkQueues as Queues } from '../api/index.ts';
@@ -87,6 +87,34 @@ function CandidateQueue({ items }: { items: Queues['candidates'] }) {
   );
 }
 
+/** Plan tasks, directives and other items followed to a deadline; each row opens the page where it is handled. */
+function FollowUpQueue({ items }: { items: Queues['followUps'] }) {
+  const t = useT();
+  return (
+    <Card
+      size="small" className="queue-card" data-testid="queue-follow-ups"
+      title={<Flex align="center" gap={8}><FlagOutlined /><span>{t('queues.followUps')}</span></Flex>}
+      extra={<Tag color={items.some((i) => i.daysLeft < 0) ? 'red' : 'default'} data-testid="queue-follow-ups-count">{items.length}</Tag>}
+    >
+      {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('queues.empty')} style={{ margin: '8px 0' }} /> : (
+        <div className="queue-list">
+          {items.map((i) => (
+            <div key={`${i.kind}-${i.id}`} className="queue-row" data-testid="queue-row">
+              <Flex justify="space-between" align="center" gap={8}>
+                <Link to={i.link} className="member-name-link" data-testid="queue-link">{i.title}</Link>
+                <DaysLeft days={i.daysLeft} />
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {enumLabel(t, 'followUp', i.kind)} · {i.unitName}{i.issuerUnitName ? ` · ${t('queues.followUpIssuer', { issuer: i.issuerUnitName })}` : ''} · {t('queues.followUpDue', { due: formatDate(i.due) })}
+              </Typography.Text>
+            </div>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
 export function WorkQueues() {
   const t = useT();
   const queues = useAsync(() => api.queues(), []);
@@ -124,6 +152,11 @@ export function WorkQueues() {
           <Col xs={24} md={12} xl={6}>
             <CandidateQueue items={q.candidates} />
           </Col>
+          {q.followUps.length > 0 && (
+            <Col xs={24} md={12} xl={6}>
+              <FollowUpQueue items={q.followUps} />
+            </Col>
+          )}
         </Row>
       )}
     </>

@@ -21,7 +21,7 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 }
 
 /** A label for a value of an enumeration (status, kind …), or the raw value when it is unknown. */
-export function enumLabel(t: TFunction, prefix: 'status' | 'sex' | 'kind' | 'kindShort' | 'ageBand' | 'theory' | 'role' | 'field' | 'event' | 'action' | 'reason' | 'disciplineForm' | 'ground' | 'purpose' | 'topic' | 'counselOutcome' | 'attritionOutcome' | 'candidateStage' | 'candidateSource' | 'sponsorBody', value: string | null | undefined): string {
+export function enumLabel(t: TFunction, prefix: 'status' | 'sex' | 'kind' | 'kindShort' | 'ageBand' | 'theory' | 'role' | 'field' | 'event' | 'action' | 'reason' | 'disciplineForm' | 'ground' | 'purpose' | 'topic' | 'counselOutcome' | 'attritionOutcome' | 'candidateStage' | 'candidateSource' | 'sponsorBody' | 'followUp', value: string | null | undefined): string {
   if (value == null || value === '') return '';
   const key = `${prefix}.${value}`;
   return key in vi ? t(key as MessageKey) : value;
