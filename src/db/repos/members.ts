@@ -201,17 +201,18 @@ export class MemberRepository {
    */
   private async countOf(q: ReturnType<MemberRepository['baseQuery']>, rootId: number, statuses: string[], filter: MemberListFilter, text: boolean): Promise<{ total: number; capped: boolean }> {
     if (!text && !filter.ageBand && !filter.unitKind) {
-      const row = await this.db.selectFrom('stat_rollup as r').innerJoin('unit as u', 'u.id', 'r.unit_id')
-        .select(sql<number | null>`sum(r.n)::int`.as('n'))
-        .where('r.unit_id', '=', rootId).where('r.dim', '=', 'all')
-        .$if(statuses.length > 0, (b) => b.where('r.status', 'in', statuses))
-        .$if(!!filter.sex, (b) => b.where('r.sex', '=', filter.sex!))
-        .where(sql<boolean>`stat_rollup_kind(u.kind) IS NOT NULL`)
+      // One row: whether the unit keeps a roll-up, and the sum of its rows (NULL when none match).
+      const row = await this.db.selectFrom('unit as u')
+        .select(sql<string | null>`stat_rollup_kind(u.kind)`.as('rolled'))
+        .select((eb) => eb.selectFrom('stat_rollup as r').select(sql<number | null>`sum(r.n)::int`.as('n'))
+          .where('r.unit_id', '=', rootId).where('r.dim', '=', 'all')
+          .$if(statuses.length > 0, (b) => b.where('r.status', 'in', statuses))
+          .$if(!!filter.sex, (b) => b.where('r.sex', '=', filter.sex!))
+          .as('n'))
+        .where('u.id', '=', rootId)
         .executeTakeFirst();
-      // Not a rolled-up unit: no row at all; count below (such subtrees are small).
-      if (row && row.n !== null) return { total: row.n, capped: false };
-      const rolled = await this.db.selectFrom('unit').select(sql<string | null>`stat_rollup_kind(kind)`.as('k')).where('id', '=', rootId).executeTakeFirst();
-      if (rolled?.k) return { total: 0, capped: false };
+      // A rolled-up unit without a matching row has none; other subtrees are small and counted below.
+      if (row?.rolled) return { total: row.n ?? 0, capped: false };
     }
     const { rows: [counted] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c`.execute(this.db);
     const n = counted?.n ?? 0;
