@@ -32,87 +32,60 @@ function DaysLeft({ days }: { days: number | null }) {
   return <Tag color={days <= 7 ? 'orange' : 'blue'} className="numeric">{t('queues.daysLeft', { days })}</Tag>;
 }
 
-function Queue({ title, icon, items, testId, describe }: { title: string; icon: ReactNode; items: QueueItem[]; testId: string; describe: (i: QueueItem) => ReactNode }) {
+/** One row of a queue card: the name that opens the item, the days left, and a secondary line. */
+interface QueueRow { key: string; to: string; label: string; daysLeft: number | null; detail: ReactNode }
+
+/** The card every queue is drawn in: title with icon, a count, the rows or "nothing to do". */
+function QueueCard({ title, icon, testId, rows, alert }: { title: string; icon: ReactNode; testId: string; rows: QueueRow[]; alert: boolean }) {
   const t = useT();
   return (
     <Card
       size="small"
       className="queue-card"
       title={<Flex align="center" gap={8}>{icon}<span>{title}</span></Flex>}
-      extra={<Tag color={items.length ? 'red' : 'default'} data-testid={`${testId}-count`}>{items.length}</Tag>}
+      extra={<Tag color={alert ? 'red' : 'default'} data-testid={`${testId}-count`}>{rows.length}</Tag>}
       data-testid={testId}
     >
-      {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('queues.empty')} style={{ margin: '8px 0' }} /> : (
+      {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('queues.empty')} style={{ margin: '8px 0' }} /> : (
         <div className="queue-list">
-          {items.map((i) => (
-            <div key={`${i.action}-${i.memberId}`} className="queue-row" data-testid="queue-row">
+          {rows.map((r) => (
+            <div key={r.key} className="queue-row" data-testid="queue-row">
               <Flex justify="space-between" align="center" gap={8}>
-                <Link to={queueLink(i)} className="member-name-link" data-testid="queue-link">{i.fullName}</Link>
-                <DaysLeft days={i.daysLeft} />
+                <Link to={r.to} className="member-name-link" data-testid="queue-link">{r.label}</Link>
+                <DaysLeft days={r.daysLeft} />
               </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.unitName} · {describe(i)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.detail}</Typography.Text>
             </div>
           ))}
         </div>
       )}
     </Card>
   );
+}
+
+function Queue({ title, icon, items, testId, describe }: { title: string; icon: ReactNode; items: QueueItem[]; testId: string; describe: (i: QueueItem) => ReactNode }) {
+  const rows = items.map((i) => ({ key: `${i.action}-${i.memberId}`, to: queueLink(i), label: i.fullName, daysLeft: i.daysLeft, detail: <>{i.unitName} · {describe(i)}</> }));
+  return <QueueCard title={title} icon={icon} testId={testId} rows={rows} alert={items.length > 0} />;
 }
 
 /** Candidates waiting on a step; each row opens the candidate with the next stage's dialog. */
 function CandidateQueue({ items }: { items: Queues['candidates'] }) {
   const t = useT();
-  return (
-    <Card
-      size="small" className="queue-card" data-testid="queue-candidates"
-      title={<Flex align="center" gap={8}><UserAddOutlined /><span>{t('queues.candidates')}</span></Flex>}
-      extra={<Tag color={items.length ? 'red' : 'default'} data-testid="queue-candidates-count">{items.length}</Tag>}
-    >
-      {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('queues.empty')} style={{ margin: '8px 0' }} /> : (
-        <div className="queue-list">
-          {items.map((i) => (
-            <div key={i.candidateId} className="queue-row" data-testid="queue-row">
-              <Flex justify="space-between" align="center" gap={8}>
-                <Link to={`/candidates/${i.candidateId}?stage=${i.next}`} className="member-name-link" data-testid="queue-link">{i.fullName}</Link>
-                <DaysLeft days={i.daysLeft} />
-              </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {i.unitName} · {t('queues.candidateDetail', { stage: enumLabel(t, 'candidateStage', i.stage), since: formatDate(i.since), next: enumLabel(t, 'candidateStage', i.next), due: formatDate(i.due) })}
-              </Typography.Text>
-            </div>
-          ))}
-        </div>
-      )}
-    </Card>
-  );
+  const rows = items.map((i) => ({
+    key: String(i.candidateId), to: `/candidates/${i.candidateId}?stage=${i.next}`, label: i.fullName, daysLeft: i.daysLeft,
+    detail: <>{i.unitName} · {t('queues.candidateDetail', { stage: enumLabel(t, 'candidateStage', i.stage), since: formatDate(i.since), next: enumLabel(t, 'candidateStage', i.next), due: formatDate(i.due) })}</>,
+  }));
+  return <QueueCard title={t('queues.candidates')} icon={<UserAddOutlined />} testId="queue-candidates" rows={rows} alert={items.length > 0} />;
 }
 
 /** Plan tasks, directives and other items followed to a deadline; each row opens the page where it is handled. */
 function FollowUpQueue({ items }: { items: Queues['followUps'] }) {
   const t = useT();
-  return (
-    <Card
-      size="small" className="queue-card" data-testid="queue-follow-ups"
-      title={<Flex align="center" gap={8}><FlagOutlined /><span>{t('queues.followUps')}</span></Flex>}
-      extra={<Tag color={items.some((i) => i.daysLeft < 0) ? 'red' : 'default'} data-testid="queue-follow-ups-count">{items.length}</Tag>}
-    >
-      {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('queues.empty')} style={{ margin: '8px 0' }} /> : (
-        <div className="queue-list">
-          {items.map((i) => (
-            <div key={`${i.kind}-${i.id}`} className="queue-row" data-testid="queue-row">
-              <Flex justify="space-between" align="center" gap={8}>
-                <Link to={i.link} className="member-name-link" data-testid="queue-link">{i.title}</Link>
-                <DaysLeft days={i.daysLeft} />
-              </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {enumLabel(t, 'followUp', i.kind)} · {i.unitName}{i.issuerUnitName ? ` · ${t('queues.followUpIssuer', { issuer: i.issuerUnitName })}` : ''} · {t('queues.followUpDue', { due: formatDate(i.due) })}
-              </Typography.Text>
-            </div>
-          ))}
-        </div>
-      )}
-    </Card>
-  );
+  const rows = items.map((i) => ({
+    key: `${i.kind}-${i.id}`, to: i.link, label: i.title, daysLeft: i.daysLeft,
+    detail: <>{enumLabel(t, 'followUp', i.kind)} · {i.unitName}{i.issuerUnitName ? ` · ${t('queues.followUpIssuer', { issuer: i.issuerUnitName })}` : ''} · {t('queues.followUpDue', { due: formatDate(i.due) })}</>,
+  }));
+  return <QueueCard title={t('queues.followUps')} icon={<FlagOutlined />} testId="queue-follow-ups" rows={rows} alert={items.some((i) => i.daysLeft < 0)} />;
 }
 
 export function WorkQueues() {
