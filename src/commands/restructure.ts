@@ -82,6 +82,9 @@ export interface AppliedChanges {
   openItems: Array<{ key: string; ids: number[]; from: number; to: number }>;
 }
 
+/** One operation applied inside applyMany: its record and the units it created, in plan order. */
+export interface AppliedOperation { id: number; createdUnitIds: number[]; membersMoved: number }
+
 /** The units of a record as a reader takes them in: what the operation was about, then what followed along. */
 const ROLE_ORDER = ['subject', 'source', 'target', 'created', 'destination', 'parent', 'moved'];
 
@@ -101,19 +104,36 @@ export class RestructureService {
   async apply(input: Operation | OperationInput): Promise<RestructuringRecord> {
     authorize(this.actor, 'unit.write');
     const op = asOperation(input);
-    const id = await inTransaction(this.db, this.actor, async (tx) => {
+    const { id } = await inTransaction(this.db, this.actor, async (tx) => {
       await sql`SELECT pg_advisory_xact_lock(${RESTRUCTURE_LOCK})`.execute(tx);
-      // Planned under the lock, from the state the other operations left; planned once more after locking the
-      // unit rows, since a plain edit of a unit (PATCH /units) does not take the advisory lock.
-      await lockUnits(tx, await this.plan(tx, op));
-      const plan = await this.plan(tx, op);
-      await lockUnits(tx, plan);
-      // Members whose log gets an event are locked too, as recording an event on a member does.
-      const memberIds = [...new Set(plan.members.map((m) => m.memberId))].sort((a, b) => a - b);
-      if (memberIds.length) await sql`SELECT id FROM member WHERE id IN (${sql.join(memberIds)}) ORDER BY id FOR UPDATE`.execute(tx);
-      return this.execute(tx, op, plan);
+      return this.applyIn(tx, op);
     });
     return this.get(id);
+  }
+
+  /**
+   * Applies several operations in one transaction, each planned on the state the ones before it left
+   * (so a later one may name a unit an earlier one created). `work` calls `apply` for each; if any is
+   * refused, or `work` throws, nothing is kept. Used by the reform import (src/commands/reform-import.ts).
+   */
+  async applyMany<T>(work: (apply: (input: Operation | OperationInput) => Promise<AppliedOperation>, tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    authorize(this.actor, 'unit.write');
+    return inTransaction(this.db, this.actor, async (tx) => {
+      await sql`SELECT pg_advisory_xact_lock(${RESTRUCTURE_LOCK})`.execute(tx);
+      return work((input) => this.applyIn(tx, asOperation(input)), tx);
+    });
+  }
+
+  private async applyIn(tx: Transaction<Database>, op: Operation): Promise<AppliedOperation> {
+    // Planned under the lock, from the state the other operations left; planned once more after locking the
+    // unit rows, since a plain edit of a unit (PATCH /units) does not take the advisory lock.
+    await lockUnits(tx, await this.plan(tx, op));
+    const plan = await this.plan(tx, op);
+    await lockUnits(tx, plan);
+    // Members whose log gets an event are locked too, as recording an event on a member does.
+    const memberIds = [...new Set(plan.members.map((m) => m.memberId))].sort((a, b) => a - b);
+    if (memberIds.length) await sql`SELECT id FROM member WHERE id IN (${sql.join(memberIds)}) ORDER BY id FOR UPDATE`.execute(tx);
+    return this.execute(tx, op, plan);
   }
 
   private async plan(db: Executor, op: Operation): Promise<Plan> {
@@ -123,7 +143,7 @@ export class RestructureService {
     return result.plan;
   }
 
-  private async execute(tx: Transaction<Database>, op: Operation, plan: Plan): Promise<number> {
+  private async execute(tx: Transaction<Database>, op: Operation, plan: Plan): Promise<AppliedOperation> {
     const D = plan.effectiveDate;
     const decision = op.decisionNumber.trim();
     const record = await tx.insertInto('restructuring').values({
@@ -206,7 +226,7 @@ export class RestructureService {
     for (const i of plan.involved) involved.set(`${idOf(i.unit)}/${i.role}`, { unit_id: idOf(i.unit), role: i.role });
     if (involved.size) await tx.insertInto('restructuring_unit').values([...involved.values()].map((v) => ({ restructuring_id: record.id, ...v }))).execute();
     await tx.updateTable('restructuring').set({ changes: JSON.stringify(changes) }).where('id', '=', record.id).execute();
-    return record.id;
+    return { id: record.id, createdUnitIds: changes.createdUnitIds, membersMoved: changes.memberEvents.length };
   }
 
   /**

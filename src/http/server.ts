@@ -24,6 +24,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { userRoutes } from './routes/users.ts';
 import { restructuringRoutes } from './routes/restructurings.ts';
+import { reformImportRoutes } from './routes/reform-import.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
@@ -111,6 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     userRoutes(api as App, deps);
     evaluationRoutes(api as App, deps);
     restructuringRoutes(api as App, deps);
+    reformImportRoutes(api as App, deps);
     documentRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
