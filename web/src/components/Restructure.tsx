@@ -11,6 +11,7 @@ import { formatDate, todayIso } from '../lib/dates.ts';
 import { DateField } from './DateField.tsx';
 import { UnitSelect } from './UnitSelect.tsx';
 import { ErrorState } from './ErrorState.tsx';
+import { ReformImportDialog } from './ReformImport.tsx';
 
 type Action = 'merge' | 'move' | 'dissolve' | 'rename';
 interface Values {
@@ -189,6 +190,7 @@ export function RestructuringList({ unit, canWrite, onChanged }: { unit: UnitDet
   const t = useT();
   const { message } = App.useApp();
   const list = useAsync(() => api.restructurings(unit.id), [unit.id, unit.rowVersion]);
+  const [importing, setImporting] = useState(false);
   if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} />;
   const undo = async (r: RestructuringRecord) => {
     try {
@@ -230,9 +232,13 @@ export function RestructuringList({ unit, canWrite, onChanged }: { unit: UnitDet
     }] : []),
   ];
   return (
-    <Table<RestructuringRecord>
-      rowKey="id" size="small" columns={columns} dataSource={list.data ?? []} loading={list.loading} pagination={false}
-      locale={{ emptyText: t('restructure.list.empty') }} data-testid="restructurings"
-    />
+    <>
+      {canWrite && <Button style={{ marginBottom: 8 }} onClick={() => setImporting(true)} data-testid="reform-open">{t('reform.open')}</Button>}
+      <Table<RestructuringRecord>
+        rowKey="id" size="small" columns={columns} dataSource={list.data ?? []} loading={list.loading} pagination={false}
+        locale={{ emptyText: t('restructure.list.empty') }} data-testid="restructurings"
+      />
+      {importing && <ReformImportDialog onClose={() => setImporting(false)} onDone={() => { setImporting(false); onChanged(); void list.reload(); }} />}
+    </>
   );
 }
