@@ -10,6 +10,7 @@ import { UnitRepository } from '../db/repos/units.ts';
 import { ROLES } from '../policies/index.ts';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-users.ts';
 import { registerReformCli } from './reform-cli.ts';
+import { addConsolidationCommands } from './consolidation-cli.ts';
 
 /** Exit codes: 0 done, 1 failure, 2 bad input or configuration. */
 class CliError extends Error {
@@ -536,6 +537,8 @@ restructure
       console.log(`Đã hủy #${opts.id} (bản ghi hủy #${r.id}).`);
     });
   });
+
+addConsolidationCommands(report, withDatabase);
 
 const users = program.command('users').description('Quản lý người dùng');
 users

@@ -9,7 +9,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import {
-  PLAN_RESULTS, suggestWeak, WEAK_CATEGORIES, WEAK_KINDS, weakKindOf, type Level, type PlanResult, type WeakCategory, type WeakKind, type WeakSuggestion,
+  checkPlanResult, PLAN_RESULTS, suggestWeak, WEAK_CATEGORIES, WEAK_KINDS, weakKindOf, type Level, type PlanResult, type TaskStatus, type WeakCategory, type WeakKind, type WeakSuggestion,
 } from '../domain/evaluation/index.ts';
 
 export interface WeakUnitInput {
@@ -118,6 +118,9 @@ export class WeakUnitService {
         return;
       }
       if (input.rowVersion != null && input.rowVersion !== existing.row_version) throw new ConflictError('Kế hoạch củng cố vừa được người khác cập nhật; hãy tải lại');
+      const tasks = await tx.selectFrom('consolidation_task').select(['ordinal', 'status']).where('weak_unit_id', '=', existing.id).execute();
+      const open = checkPlanResult(values.result as PlanResult, tasks.map((t) => ({ ordinal: t.ordinal, status: t.status as TaskStatus })));
+      if (open.length) throw new ValidationError(open, open[0]!.message);
       await tx.updateTable('weak_unit').set({ ...values, row_version: existing.row_version + 1 }).where('id', '=', existing.id).execute();
     });
     const saved = (await this.list(unit.id, input.year)).find((w) => w.unitId === unit.id);

@@ -288,6 +288,24 @@ export interface WeakUnitTable {
   progress: string | null;
   result: Generated<string>;
   row_version: Generated<number>;
+  issuer_unit_id: number | null;
+  responsible_member_id: number | null;
+  result_on: DateString | null;
+}
+
+export interface ConsolidationTaskTable {
+  id: Generated<number>;
+  weak_unit_id: number;
+  ordinal: number;
+  measure: string;
+  owner_member_id: number | null;
+  owner_unit_id: number | null;
+  deadline: DateString;
+  status: Generated<string>;
+  progress_notes: ColumnType<Array<{ on: string; text: string; by: string }>, string | undefined, string>;
+  evidence: Generated<string[]>;
+  done_on: DateString | null;
+  row_version: Generated<number>;
 }
 
 export interface RestructuringTable {
@@ -430,6 +448,7 @@ export interface Database {
   evaluation_rating: EvaluationRatingTable;
   evaluation_action: EvaluationActionTable;
   weak_unit: WeakUnitTable;
+  consolidation_task: ConsolidationTaskTable;
   document: DocumentTable;
   document_link: DocumentLinkTable;
   document_task: DocumentTaskTable;

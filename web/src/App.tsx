@@ -24,6 +24,8 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
 const EvaluationResultsPage = lazy(() => import('./pages/EvaluationResultsPage.tsx'));
 const WeakUnitsPage = lazy(() => import('./pages/WeakUnitsPage.tsx'));
+const ConsolidationPage = lazy(() => import('./pages/ConsolidationPage.tsx'));
+const ConsolidationPlanPage = lazy(() => import('./pages/ConsolidationPlanPage.tsx'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage.tsx'));
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -63,6 +65,8 @@ function AppRoutes() {
         <Route path="evaluation" element={<EvaluationPage />} />
         <Route path="reports/evaluation" element={<EvaluationResultsPage />} />
         <Route path="reports/weak-units" element={<WeakUnitsPage />} />
+        <Route path="reports/consolidation" element={<ConsolidationPage />} />
+        <Route path="weak-units/:id" element={<ConsolidationPlanPage />} />
         <Route path="documents" element={<DocumentsPage />} />
         <Route path="documents/:id" element={<DocumentPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />

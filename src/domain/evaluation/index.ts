@@ -7,3 +7,4 @@ export * from './facts.ts';
 export * from './checks.ts';
 export * from './validate.ts';
 export * from './weak-units.ts';
+export * from './consolidation.ts';

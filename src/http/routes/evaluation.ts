@@ -42,7 +42,7 @@ const RowT = Type.Object({
 const UnitParams = Type.Object({ id: Id, unitId: Id });
 const WeakCategoryT = Type.Union([Type.Literal('slow_change'), Type.Literal('declining'), Type.Literal('disunited'), Type.Literal('rated_failed')]);
 const PlanResultT = Type.Union([Type.Literal('in_progress'), Type.Literal('consolidated'), Type.Literal('carried_over')]);
-const WeakUnitT = Type.Object({
+export const WeakUnitT = Type.Object({
   id: Type.Integer(), unitId: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), parentName: Nullable(Type.String()),
   weakKind: Type.String(), year: Type.Integer(), categories: Type.Array(Type.String()), causes: Nullable(Type.String()), measures: Nullable(Type.String()),
   responsible: Nullable(Type.String()), deadline: Nullable(Type.String()), progress: Nullable(Type.String()), result: Type.String(), rowVersion: Type.Integer(),
@@ -50,7 +50,7 @@ const WeakUnitT = Type.Object({
 const UnitRef = Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() });
 const text = (max = 4000) => Type.Optional(Nullable(Type.String({ maxLength: max })));
 
-function sendXlsx(reply: unknown, name: string, body: Buffer) {
+export function sendXlsx(reply: unknown, name: string, body: Buffer) {
   // A file, not the JSON of the response schema: send it past the typed serializer.
   const raw = reply as FastifyReply;
   return raw.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -15,7 +15,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/statistics')) return 'statistics';
   if (pathname.startsWith('/evaluation')) return 'evaluation';
   if (pathname.startsWith('/reports/evaluation')) return 'results';
-  if (pathname.startsWith('/reports/weak-units')) return 'weak';
+  if (pathname.startsWith('/reports/weak-units') || pathname.startsWith('/weak-units')) return 'weak';
+  if (pathname.startsWith('/reports/consolidation')) return 'consolidation';
   if (pathname.startsWith('/documents')) return 'documents';
   return 'home';
 }
@@ -61,6 +62,7 @@ export function AppLayout() {
     { key: 'evaluation', icon: <AuditOutlined />, label: <Link to="/evaluation" data-testid="nav-evaluation">{t('nav.evaluation')}</Link> },
     { key: 'results', icon: <BarChartOutlined />, label: <Link to="/reports/evaluation" data-testid="nav-results">{t('nav.results')}</Link> },
     { key: 'weak', icon: <AlertOutlined />, label: <Link to="/reports/weak-units" data-testid="nav-weak">{t('nav.weak')}</Link> },
+    { key: 'consolidation', icon: <AlertOutlined />, label: <Link to="/reports/consolidation" data-testid="nav-consolidation">{t('nav.consolidation')}</Link> },
     ...(can('user.read') ? [{ key: 'users', icon: <SafetyCertificateOutlined />, label: <Link to="/users">{t('nav.users')}</Link> }] : []),
   ];
   return (

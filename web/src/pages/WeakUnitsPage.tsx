@@ -2,14 +2,15 @@
 // organizations, cells under grassroots committees, other cells), each with its consolidation plan; the
 // candidates the data suggests; flagging a unit or updating its plan.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Row, Select, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Row, Select, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { EditOutlined, FileExcelOutlined, FlagOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError, PLAN_RESULTS, WEAK_CATEGORIES, WEAK_KINDS, type WeakUnit } from '../api/index.ts';
+import { api, PLAN_RESULTS, WEAK_CATEGORIES, WEAK_KINDS, type WeakUnit } from '../api/index.ts';
 import { useT, type TFunction } from '../locales/i18n.tsx';
 import type { MessageKey } from '../locales/vi.ts';
 import { useAuth, useMe } from '../lib/auth.tsx';
 import { useAsync } from '../lib/useAsync.ts';
+import { useFormSubmit } from '../lib/useFormSubmit.ts';
 import { DATE_FORMAT, formatDate, fromIso, toIso } from '../lib/dates.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -44,6 +45,7 @@ export default function WeakUnitsPage() {
       </div>
     ) },
     { title: t('weak.result'), dataIndex: 'result', key: 'result', width: 150, render: (x: string) => <Tag color={RESULT_COLORS[x]}>{label(t, 'planResult', x)}</Tag> },
+    { key: 'open', width: 90, render: (_: unknown, u: WeakUnit) => <Link to={`/weak-units/${u.id}`} data-testid={`weak-plan-${u.code}`}>{t('plan.open')}</Link> },
     ...(can('evaluation.decide') ? [{ key: 'edit', width: 60, render: (_: unknown, u: WeakUnit) => <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} aria-label={t('common.edit')} /> }] : []),
   ];
 
@@ -99,20 +101,10 @@ export default function WeakUnitsPage() {
 
 function WeakUnitModal({ value, onClose, onSaved }: { value: Partial<WeakUnit>; onClose: () => void; onSaved: () => Promise<void> }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const x = await form.validateFields();
-    setError(null);
-    try {
-      await api.saveWeakUnit({ ...x, year: value.year!, deadline: toIso(x.deadline ?? null), rowVersion: value.rowVersion ?? null });
-      message.success(t('weak.saved'));
-      await onSaved();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.fields[0]?.message ?? err.message : String(err));
-    }
-  };
+  const { form, error, submit } = useFormSubmit(async (x) => {
+    await api.saveWeakUnit({ ...x, year: value.year!, deadline: toIso(x.deadline ?? null), rowVersion: value.rowVersion ?? null });
+    await onSaved();
+  }, t('weak.saved'));
   return (
     <Modal open title={t('weak.planTitle', { year: value.year ?? '' })} onCancel={onClose} onOk={() => void submit()} okText={t('common.save')} cancelText={t('common.cancel')} width={640}>
       <Form form={form} layout="vertical" initialValues={{ ...value, deadline: fromIso(value.deadline ?? null), result: value.result ?? 'in_progress' }}>
