@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../policies/index.ts';
@@ -10,9 +10,11 @@ const item = (kind: string, id: number, daysLeft: number): FollowUpItem => ({
 const query = { rootPath: '1', today: '2017-05-05', dueBy: '2017-05-20', limit: 3 };
 
 describe('followUps', () => {
-  const added: FollowUpSource[] = [];
-  const add = (source: FollowUpSource) => { FOLLOW_UP_SOURCES.push(source); added.push(source); };
-  afterEach(() => { for (const s of added.splice(0)) FOLLOW_UP_SOURCES.splice(FOLLOW_UP_SOURCES.indexOf(s), 1); });
+  // The real sources read the database; these tests merge stand-ins only.
+  const real: FollowUpSource[] = [];
+  const add = (source: FollowUpSource) => { FOLLOW_UP_SOURCES.push(source); };
+  beforeEach(() => { real.push(...FOLLOW_UP_SOURCES.splice(0)); });
+  afterEach(() => { FOLLOW_UP_SOURCES.splice(0, FOLLOW_UP_SOURCES.length, ...real.splice(0)); });
 
   it('merges every source, most overdue first, up to the limit, and passes each the same query', async () => {
     const seen: unknown[] = [];

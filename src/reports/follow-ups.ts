@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../policies/index.ts';
+import { directiveFollowUps } from './directives.ts';
 
 export interface FollowUpItem {
   /** What is followed: 'consolidation_task', 'directive', … (a locale key `followUp.<kind>` names it). */
@@ -36,7 +37,7 @@ export interface FollowUpQuery {
 export type FollowUpSource = (db: Kysely<Database>, actor: Actor, query: FollowUpQuery) => Promise<FollowUpItem[]>;
 
 /** One line per module that follows items to a deadline. */
-export const FOLLOW_UP_SOURCES: FollowUpSource[] = [];
+export const FOLLOW_UP_SOURCES: FollowUpSource[] = [directiveFollowUps];
 
 /** Items due within this many days are listed (overdue ones always). */
 export const FOLLOW_UP_DUE_WITHIN_DAYS = 15;
