@@ -11,6 +11,7 @@ import { ROLES } from '../policies/index.ts';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-users.ts';
 import { registerReformCli } from './reform-cli.ts';
 import { addConsolidationCommands } from './consolidation-cli.ts';
+import { addVisitCommands } from './visits-cli.ts';
 
 /** Exit codes: 0 done, 1 failure, 2 bad input or configuration. */
 class CliError extends Error {
@@ -131,6 +132,7 @@ check
   });
 
 const report = program.command('report').description('Báo cáo (JSON hoặc Excel); ghi ra --out nếu có, nếu không ra màn hình');
+addVisitCommands(report);
 report
   .command('attrition')
   .description('Đảng viên bỏ sinh hoạt, không đóng đảng phí, xin ra khỏi Đảng: số theo lý do, theo kết quả giải quyết, danh sách')

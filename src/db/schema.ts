@@ -1,5 +1,6 @@
 // Kysely's view of the tables (see migrations/ for the DDL, which is the source of truth).
 import type { Generated, ColumnType } from 'kysely';
+import type { VisitTables } from './schema-visits.ts';
 
 type DateString = string; // 'YYYY-MM-DD': DATE columns are read as strings (no time-zone drift)
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -425,7 +426,7 @@ export interface ReviewDraftTable {
   created_by: number | null;
 }
 
-export interface Database {
+export interface Database extends VisitTables {
   restructuring: RestructuringTable;
   restructuring_unit: RestructuringUnitTable;
   unit: UnitTable;

@@ -29,6 +29,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { consolidationRoutes } from './routes/consolidation.ts';
+import { visitRoutes } from './routes/visits.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -116,6 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     reformImportRoutes(api as App, deps);
     documentRoutes(api as App, deps);
     consolidationRoutes(api as App, deps);
+    visitRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 

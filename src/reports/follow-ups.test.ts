@@ -10,12 +10,11 @@ const item = (kind: string, id: number, daysLeft: number): FollowUpItem => ({
 const query = { rootPath: '1', today: '2017-05-05', dueBy: '2017-05-20', limit: 3 };
 
 describe('followUps', () => {
-  const added: FollowUpSource[] = [];
-  const add = (source: FollowUpSource) => { FOLLOW_UP_SOURCES.push(source); added.push(source); };
-  // The registered sources need a database: set them aside so only the test's sources run.
-  const registered: FollowUpSource[] = [];
-  beforeEach(() => { registered.push(...FOLLOW_UP_SOURCES.splice(0)); });
-  afterEach(() => { for (const s of added.splice(0)) FOLLOW_UP_SOURCES.splice(FOLLOW_UP_SOURCES.indexOf(s), 1); FOLLOW_UP_SOURCES.push(...registered.splice(0)); });
+  // The real sources read the database; these tests merge stand-ins only.
+  const real: FollowUpSource[] = [];
+  const add = (source: FollowUpSource) => { FOLLOW_UP_SOURCES.push(source); };
+  beforeEach(() => { real.push(...FOLLOW_UP_SOURCES.splice(0)); });
+  afterEach(() => { FOLLOW_UP_SOURCES.splice(0, FOLLOW_UP_SOURCES.length, ...real.splice(0)); });
 
   it('merges every source, most overdue first, up to the limit, and passes each the same query', async () => {
     const seen: unknown[] = [];

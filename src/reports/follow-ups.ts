@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../policies/index.ts';
 import { consolidationTaskFollowUps } from './consolidation.ts';
+import { directiveFollowUps } from './directives.ts';
 
 export interface FollowUpItem {
   /** What is followed: 'consolidation_task', 'directive', … (a locale key `followUp.<kind>` names it). */
@@ -39,6 +40,7 @@ export type FollowUpSource = (db: Kysely<Database>, actor: Actor, query: FollowU
 /** One line per module that follows items to a deadline. */
 export const FOLLOW_UP_SOURCES: FollowUpSource[] = [
   consolidationTaskFollowUps,
+  directiveFollowUps,
 ];
 
 /** Items due within this many days are listed (overdue ones always). */

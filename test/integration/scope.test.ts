@@ -13,6 +13,7 @@ let candidateId: number; // a candidate of a Tiên Thủy cell (Châu Thành)
 let campaignId: number; // an evaluation campaign of Châu Thành (831)
 let chauThanhRestructuring: number; // a restructuring record of Châu Thành, for the undo case
 let documents: { nq: number; nqIndicator: number; plan: number; planTask: number; planIndicator: number };
+let visit: { id: number; directive: number }; // a Châu Thành visit to Tiên Thủy, concluded with one directive
 beforeAll(async () => {
   t = await startTestApp();
   const { RestructureService } = await import('../../src/commands/restructure.ts');
@@ -38,6 +39,13 @@ beforeAll(async () => {
     tasks: [{ title: 'Phát triển đảng viên', indicators: [{ name: 'Kết nạp', unitOfMeasure: 'đảng viên', measurement: 'members_admitted' }] }] });
   const plan = await docs.create({ number: '15-KH/HU', issuingUnitId: t.fixture.units['831']!, issuedOn: '2016-05-20', title: 'Kế hoạch của huyện', implementsIds: [nq.id],
     tasks: [{ title: 'Nhiệm vụ của huyện', parentTaskId: nq.taskList[0]!.id, indicators: [{ name: 'Tỷ lệ', unitOfMeasure: '%', measurement: 'reported' }] }] });
+  const { VisitService } = await import('../../src/commands/visits.ts');
+  const visits = new VisitService(t.handle.db, await systemActor(t.handle.db));
+  const v = await visits.create({ title: 'Đoàn công tác của Huyện ủy', kind: 'working_visit', issuingUnitId: t.fixture.units['831']!, startsOn: '2017-05-05', endsOn: '2017-05-05',
+    units: [{ unitId: t.fixture.units['28861']!, visitedOn: '2017-05-05' }] });
+  const concluded = await visits.conclude(v.id, { rowVersion: v.rowVersion, directives: [{ text: 'Củng cố chi bộ', responsibleUnitId: t.fixture.units['28861']!, deadline: '2017-12-31' }],
+    notice: { number: '20-TB/HU', issuedOn: '2017-05-10', place: 'Châu Thành', signerName: 'Người ký', signerTitle: 'Bí thư', body: 'Kết luận' } });
+  visit = { id: v.id, directive: concluded.directiveList[0]!.id };
   documents = { nq: nq.id, nqIndicator: nq.taskList[0]!.indicators[0]!.id, plan: plan.id, planTask: plan.taskList[0]!.id, planIndicator: plan.taskList[0]!.indicators[0]!.id };
 });
 afterAll(async () => t?.close());
@@ -192,6 +200,21 @@ const cases: Record<string, Case> = {
   'PUT /api/weak-units': { method: 'PUT', url: () => '/api/weak-units', payload: () => ({ unitId: u('28861'), year: 2016, categories: ['slow_change'] }) },
   'GET /api/weak-units/suggestions': { method: 'GET', url: () => `/api/weak-units/suggestions?unitId=${u('831')}&year=2016` },
   'GET /api/reports/weak-units': { method: 'GET', url: () => `/api/reports/weak-units?unitId=${u('831')}&year=2016` },
+  'GET /api/visits': { method: 'GET', url: () => '/api/visits', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
+  'POST /api/visits': {
+    method: 'POST', url: () => '/api/visits', check: (s) => expect(s).toBe(400),
+    payload: () => ({ title: 'Chen vào', kind: 'inspection', issuingUnitId: u('831'), startsOn: '2017-05-05', endsOn: '2017-05-05' }),
+  },
+  'GET /api/visits/:id': { method: 'GET', url: () => `/api/visits/${visit.id}` },
+  'PATCH /api/visits/:id': { method: 'PATCH', url: () => `/api/visits/${visit.id}`, payload: () => ({ findings: 'Ghi đè', rowVersion: 2 }) },
+  'POST /api/visits/:id/conclusion': {
+    method: 'POST', url: () => `/api/visits/${visit.id}/conclusion`,
+    payload: () => ({ rowVersion: 2, directives: [], notice: { number: '21-TB/HU', issuedOn: '2017-05-10', place: 'x', signerName: 'x', signerTitle: 'x', body: 'x' } }),
+  },
+  'GET /api/visits/:id/notice.docx': { method: 'GET', url: () => `/api/visits/${visit.id}/notice.docx` },
+  'POST /api/visits/:id/directives': { method: 'POST', url: () => `/api/visits/${visit.id}/directives`, payload: () => ({ directives: [{ text: 'Chen vào', responsibleUnitId: u('28861') }] }) },
+  'POST /api/directives/:id/follow-up': { method: 'POST', url: () => `/api/directives/${visit.directive}/follow-up`, payload: () => ({ rowVersion: 1, note: 'Giả', evidence: ['x'], status: 'done', doneOn: '2017-06-01' }) },
+  'GET /api/reports/directives': { method: 'GET', url: () => `/api/reports/directives?unitId=${u('831')}` },
 };
 
 describe(`subtree scope on ${backend}`, () => {
@@ -214,7 +237,8 @@ describe(`subtree scope on ${backend}`, () => {
         (SELECT string_agg(full_name || coalesce(occupation, ''), ',' ORDER BY id) FROM member) || '/' ||
         (SELECT string_agg(name, ',' ORDER BY id) FROM unit) || '/' || (SELECT count(*) FROM app_user)::text || '/' ||
         (SELECT string_agg(full_name || coalesce(occupation, '') || stage, ',' ORDER BY id) FROM candidate) || '/' ||
-        (SELECT count(*) FROM admission_target)::text AS s`.execute(t.handle.db);
+        (SELECT count(*) FROM admission_target)::text || '/' ||
+        (SELECT string_agg(status || row_version, ',' ORDER BY id) FROM directive) || (SELECT count(*) FROM directive_progress)::text AS s`.execute(t.handle.db);
       return rows[0]!.s;
     };
     const before = await snapshot();
