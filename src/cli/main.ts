@@ -9,6 +9,7 @@ import { createUser, systemActor } from '../db/repos/users.ts';
 import { UnitRepository } from '../db/repos/units.ts';
 import { ROLES } from '../policies/index.ts';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-users.ts';
+import { addRecruitmentCommands } from './recruitment-cli.ts';
 
 /** Exit codes: 0 done, 1 failure, 2 bad input or configuration. */
 class CliError extends Error {
@@ -129,6 +130,7 @@ check
   });
 
 const report = program.command('report').description('Báo cáo (JSON hoặc Excel); ghi ra --out nếu có, nếu không ra màn hình');
+addRecruitmentCommands(report);
 report
   .command('attrition')
   .description('Đảng viên bỏ sinh hoạt, không đóng đảng phí, xin ra khỏi Đảng: số theo lý do, theo kết quả giải quyết, danh sách')
