@@ -12,6 +12,7 @@ import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-use
 import { registerReformCli } from './reform-cli.ts';
 import { addConsolidationCommands } from './consolidation-cli.ts';
 import { addVisitCommands } from './visits-cli.ts';
+import { addRecruitmentCommands } from './recruitment-cli.ts';
 
 /** Exit codes: 0 done, 1 failure, 2 bad input or configuration. */
 class CliError extends Error {
@@ -133,6 +134,7 @@ check
 
 const report = program.command('report').description('Báo cáo (JSON hoặc Excel); ghi ra --out nếu có, nếu không ra màn hình');
 addVisitCommands(report);
+addRecruitmentCommands(report);
 report
   .command('attrition')
   .description('Đảng viên bỏ sinh hoạt, không đóng đảng phí, xin ra khỏi Đảng: số theo lý do, theo kết quả giải quyết, danh sách')

@@ -156,6 +156,7 @@ export interface CandidateTable {
   source_organization: string | null;
   workplace: string | null;
   workplace_unit_id: number | null;
+  enterprise_id: number | null;
   unit_id: number;
   stage: string;
   stage_date: DateString;
@@ -426,6 +427,61 @@ export interface ReviewDraftTable {
   created_by: number | null;
 }
 
+export interface ResignationRequestTable {
+  id: Generated<number>;
+  full_name: string;
+  name_search: string;
+  name_sort: string;
+  member_id: number | null;
+  agency: string;
+  position: string;
+  level: string;
+  unit_id: number;
+  requested_on: DateString;
+  reason: string;
+  reason_note: string | null;
+  outcome: string | null;
+  outcome_on: DateString | null;
+  outcome_note: string | null;
+  row_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResignationCounsellingTable {
+  id: Generated<number>;
+  request_id: number;
+  met_on: DateString;
+  met_by: string;
+  outcome_note: string;
+  recorded_at: Timestamp;
+  recorded_by: number | null;
+}
+
+export interface IndustrialParkTable {
+  id: Generated<number>;
+  name: string;
+  unit_id: number;
+  established_on: DateString | null;
+  note: string | null;
+}
+
+export interface EnterpriseTable {
+  id: Generated<number>;
+  name: string;
+  name_search: string;
+  park_id: number | null;
+  unit_id: number;
+  ownership: string;
+  workers: Generated<number>;
+  has_trade_union: Generated<boolean>;
+  party_unit_id: number | null;
+  note: string | null;
+  row_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database extends VisitTables {
   restructuring: RestructuringTable;
   restructuring_unit: RestructuringUnitTable;
@@ -458,4 +514,8 @@ export interface Database extends VisitTables {
   indicator_value: IndicatorValueTable;
   progress_report: ProgressReportTable;
   review_draft: ReviewDraftTable;
+  resignation_request: ResignationRequestTable;
+  resignation_counselling: ResignationCounsellingTable;
+  industrial_park: IndustrialParkTable;
+  enterprise: EnterpriseTable;
 }

@@ -9,6 +9,7 @@ import { dayOf } from './calendar.ts';
 import { COUNSELLING_COLUMNS, CounsellingPlan, CounsellingRows } from './counselling.ts';
 import { memberContext, memberTotal } from './members.ts';
 import { loadDemoCandidates } from './candidates.ts';
+import { loadRecruitmentDemo } from './recruitment.ts';
 import { CELL_MEETING_COLUMNS, MEETING_ATTENDANCE_COLUMNS, MeetingPlan } from './meetings.ts';
 import { loadPlaces } from './places.ts';
 import { loadDocumentsDemo } from './documents.ts';
@@ -153,6 +154,7 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
   const candidates = await loadDemoCandidates(handle, seed, today);
   progress(`Đã thêm ${fmt(candidates)} quần chúng ưu tú ở các bước phát triển đảng viên (Châu Thành, KCN Giao Long, An Hiệp)`);
+  progress(await loadRecruitmentDemo(handle.db, seed, today));
 
   return { units: tree.units.length, members, ...loaded, candidates, documents: docs.documents, seconds: (performance.now() - started) / 1000 };
 }

@@ -30,6 +30,7 @@ import { healthRoutes } from './routes/health.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { consolidationRoutes } from './routes/consolidation.ts';
 import { visitRoutes } from './routes/visits.ts';
+import { resignationRoutes } from './routes/resignations.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -118,6 +119,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     documentRoutes(api as App, deps);
     consolidationRoutes(api as App, deps);
     visitRoutes(api as App, deps);
+    resignationRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 

@@ -35,6 +35,8 @@ export interface CandidateProfile {
   sourceOrganization?: string | null;
   workplace?: string | null;
   workplaceUnitId?: number | null;
+  /** The enterprise record of the workplace, when it is one (issue 10 §3). */
+  enterpriseId?: number | null;
   note?: string | null;
 }
 
@@ -102,7 +104,7 @@ const COLUMNS = {
   fullName: 'full_name', otherNames: 'other_names', sex: 'sex', birthDate: 'birth_date', birthProvinceCode: 'birth_province_code',
   birthPlace: 'birth_place', homeTown: 'home_town', ethnicity: 'ethnicity', religion: 'religion', citizenId: 'citizen_id',
   educationGeneral: 'education_general', educationProfessional: 'education_professional', occupation: 'occupation', phone: 'phone',
-  youthUnionMember: 'youth_union_member', privateBusinessOwner: 'private_business_owner', source: 'source', sourceOrganization: 'source_organization', workplace: 'workplace', workplaceUnitId: 'workplace_unit_id', note: 'note',
+  youthUnionMember: 'youth_union_member', privateBusinessOwner: 'private_business_owner', source: 'source', sourceOrganization: 'source_organization', workplace: 'workplace', workplaceUnitId: 'workplace_unit_id', enterpriseId: 'enterprise_id', note: 'note',
 } as const satisfies Record<keyof CandidateProfile, keyof CandidateTable>;
 export const CANDIDATE_PROFILE_FIELDS = Object.keys(COLUMNS) as Array<keyof CandidateProfile>;
 
@@ -230,6 +232,11 @@ export class CandidateRepository {
     if (p.workplaceUnitId) {
       const ok = await this.units.requireInScope(p.workplaceUnitId).then(() => true, () => false);
       if (!ok) errors.push({ field: 'workplaceUnitId', code: 'not_found', message: 'Không tìm thấy đơn vị nơi làm việc' });
+    }
+    if (p.enterpriseId) {
+      const found = await this.db.selectFrom('enterprise as e').innerJoin('unit as u', 'u.id', 'e.unit_id').select('e.id')
+        .where('e.id', '=', p.enterpriseId).where(sql<boolean>`u.path <@ ${this.actor.scopePath}::ltree`).executeTakeFirst();
+      if (!found) errors.push({ field: 'enterpriseId', code: 'not_found', message: 'Không tìm thấy doanh nghiệp nơi làm việc' });
     }
     return errors;
   }

@@ -33,6 +33,7 @@ const ProfileFields = {
   sourceOrganization: Str(200),
   workplace: Str(200),
   workplaceUnitId: Type.Optional(Nullable(Id)),
+  enterpriseId: Type.Optional(Nullable(Id)),
   note: Str(2000),
 };
 
@@ -45,7 +46,7 @@ const CandidateSchema = Type.Object({
   id: Type.Integer(),
   fullName: Type.String(), otherNames: NStr, sex: Type.String(), birthDate: Type.String(), birthProvinceCode: NStr, birthPlace: NStr,
   homeTown: NStr, ethnicity: NStr, religion: NStr, citizenId: NStr, educationGeneral: NStr, educationProfessional: NStr,
-  occupation: NStr, phone: NStr, youthUnionMember: Nullable(Type.Boolean()), privateBusinessOwner: Nullable(Type.Boolean()), source: Type.String(), sourceOrganization: NStr, workplace: NStr, workplaceUnitId: Nullable(Type.Integer()),
+  occupation: NStr, phone: NStr, youthUnionMember: Nullable(Type.Boolean()), privateBusinessOwner: Nullable(Type.Boolean()), source: Type.String(), sourceOrganization: NStr, workplace: NStr, workplaceUnitId: Nullable(Type.Integer()), enterpriseId: Nullable(Type.Integer()),
   workplaceUnitName: NStr, note: NStr, unitId: Type.Integer(), unitName: Type.String(), unitCode: Type.String(), stage: Type.String(),
   stageDate: Type.String(), memberId: Nullable(Type.Integer()), rowVersion: Type.Integer(), updatedAt: Type.String(),
   stages: Type.Array(StageRecordSchema), nextStages: Type.Array(Type.String()),

@@ -15,10 +15,10 @@ import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
 
 const Counselling = Type.Object({ id: Type.Integer(), metOn: Type.String(), metBy: Type.String(), topic: Type.String(), outcome: Type.String(), note: Nullable(Type.String()) });
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A file, not the JSON of the response schema: sent past the typed serializer. */
-function sendFile(reply: unknown, body: string | Buffer, type: string, filename: string) {
+export function sendFile(reply: unknown, body: string | Buffer, type: string, filename: string) {
   return (reply as FastifyReply).type(type).header('content-disposition', `attachment; filename="${filename}"`)
     .serializer((b: unknown) => b as string).send(body);
 }
