@@ -1,6 +1,6 @@
 // Vietnamese strings: the language of the users and the reference for every other locale.
 // Keys are flat; `{name}` marks a value filled in by t().
-import { consolidationVi } from './vi/consolidation.ts';
+import { evaluationVi } from './vi/evaluation.ts';
 
 export const vi = {
   'app.name': 'Đảng vụ',
@@ -909,7 +909,7 @@ export const vi = {
   'docOrigin.not_reported': 'Chưa báo cáo',
   'docReview.so_ket': 'Sơ kết',
   'docReview.tong_ket': 'Tổng kết',
-  ...consolidationVi,
+  ...evaluationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
