@@ -1,7 +1,7 @@
 // English strings, for reviewers and partners who do not read Vietnamese. Every key of vi.ts is required.
 import type { Messages } from './vi.ts';
 import { reformEn } from './en/reform.ts';
-import { consolidationEn } from './en/consolidation.ts';
+import { evaluationEn } from './en/evaluation.ts';
 
 export const en: Messages = {
   'app.name': 'Đảng vụ',
@@ -911,5 +911,5 @@ export const en: Messages = {
   'docReview.so_ket': 'Mid-term review',
   'docReview.tong_ket': 'Final review',
   ...reformEn,
-  ...consolidationEn,
+  ...evaluationEn,
 };

@@ -1,7 +1,7 @@
 // Vietnamese strings: the language of the users and the reference for every other locale.
 // Keys are flat; `{name}` marks a value filled in by t().
 import { reformVi } from './vi/reform.ts';
-import { consolidationVi } from './vi/consolidation.ts';
+import { evaluationVi } from './vi/evaluation.ts';
 
 export const vi = {
   'app.name': 'Đảng vụ',
@@ -911,7 +911,7 @@ export const vi = {
   'docReview.so_ket': 'Sơ kết',
   'docReview.tong_ket': 'Tổng kết',
   ...reformVi,
-  ...consolidationVi,
+  ...evaluationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

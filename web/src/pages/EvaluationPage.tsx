@@ -13,6 +13,7 @@ import { DATE_FORMAT, formatDate, toIso } from '../lib/dates.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
+import { RatingGrid, type GridField } from '../components/RatingGrid.tsx';
 
 export const LEVEL_COLORS: Record<string, string> = { excellent: 'green', good: 'blue', completed: 'gold', failed: 'red' };
 type Field = 'selfLevel' | 'proposedLevel' | 'decidedLevel' | 'score';
@@ -129,6 +130,11 @@ export default function EvaluationPage() {
         : <InputNumber size="small" min={0} max={100} step={0.5} value={value(r, 'score') as number | null} onChange={(x) => edit(r, 'score', x ?? null)} style={{ width: 90 }} />),
     }] : []),
   ];
+  const gridFields: Array<{ field: GridField; title: string; decide: boolean }> = [
+    { field: 'selfLevel', title: t('evaluation.self'), decide: false },
+    { field: 'proposedLevel', title: t('evaluation.proposed'), decide: false },
+    { field: 'decidedLevel', title: t('evaluation.decision'), decide: true },
+  ];
   const rowClass = (r: EvaluationRow) => (flagged.has(keyOf(r)) ? 'row-violation' : '');
   const members = (v?.rows ?? []).filter((r) => r.subject === 'member');
   const orgs = (v?.rows ?? []).filter((r) => r.subject === 'organization');
@@ -214,7 +220,13 @@ export default function EvaluationPage() {
               ? <Tag color="green" icon={<CheckCircleOutlined />} data-testid="evaluation-status" data-ok="true">{t('evaluation.ok')}</Tag>
               : <Tag color="red" data-testid="evaluation-status" data-ok="false">{t('evaluation.notOk')}</Tag>}
           >
-            <Tabs items={[
+            <Tabs defaultActiveKey={params.get('tab') ?? 'members'} items={[
+              {
+                key: 'grid', label: t('grid.tab'),
+                children: <RatingGrid rows={[...members, ...orgs]} labels={labels} flagged={flagged}
+                  fields={gridFields.filter((f) => can(f.decide ? 'evaluation.decide' : 'evaluation.write'))}
+                  onSave={async (r, f, level) => { await api.saveEvaluation(campaignId, unitId, [{ subject: r.subject, id: r.id, [f]: level }]); await view.reload(); }} />,
+              },
               {
                 key: 'members', label: t('evaluation.members', { n: members.length }),
                 children: <Table<EvaluationRow> rowKey={keyOf} size="small" columns={columns('member')} dataSource={members} rowClassName={rowClass} loading={view.loading}

@@ -1,7 +1,7 @@
-// Consolidation plans of weak party organizations and the consolidation overview (issue 4 §5).
-import type { consolidationVi } from '../vi/consolidation.ts';
+// Evaluation (issue 4): consolidation plans of weak units, the consolidation overview, the keyboard rating grid.
+import type { evaluationVi } from '../vi/evaluation.ts';
 
-export const consolidationEn: Record<keyof typeof consolidationVi, string> = {
+export const evaluationEn: Record<keyof typeof evaluationVi, string> = {
   'nav.consolidation': 'Consolidation',
   'followUp.consolidation_task': 'Consolidation task',
   'plan.title': 'Consolidation plan of {unit}',
@@ -51,4 +51,10 @@ export const consolidationEn: Record<keyof typeof consolidationVi, string> = {
   'consolidation.unit': 'Unit',
   'consolidation.year': 'Year',
   'consolidation.nextDeadline': 'Next deadline',
+  'grid.tab': 'Quick entry (keyboard)',
+  'grid.help': 'Pick a cell, then type 1–4 or the initial (X excellent, T good, H completed, K failed); Delete clears. Enter and the arrows move. Each row is saved at once.',
+  'grid.saving': 'Saving…',
+  'grid.saved': 'Saved',
+  'grid.locked': 'Decided: cannot be changed',
+  'grid.notEvaluated': 'Not evaluated',
 };

@@ -1,5 +1,5 @@
-// Kế hoạch củng cố tổ chức đảng yếu kém và tổng hợp củng cố (issue 4 §5).
-export const consolidationVi = {
+// Evaluation (issue 4): consolidation plans of weak units, the consolidation overview, the keyboard rating grid.
+export const evaluationVi = {
   'nav.consolidation': 'Củng cố tổ chức đảng',
   'followUp.consolidation_task': 'Nhiệm vụ củng cố',
   'plan.title': 'Kế hoạch củng cố {unit}',
@@ -49,4 +49,10 @@ export const consolidationVi = {
   'consolidation.unit': 'Đơn vị',
   'consolidation.year': 'Năm',
   'consolidation.nextDeadline': 'Hạn gần nhất',
+  'grid.tab': 'Nhập nhanh bằng bàn phím',
+  'grid.help': 'Chọn ô rồi gõ 1–4 hoặc chữ đầu (X xuất sắc, T tốt, H hoàn thành, K không hoàn thành); Delete để xóa. Enter, mũi tên để di chuyển. Mỗi dòng được lưu ngay.',
+  'grid.saving': 'Đang lưu…',
+  'grid.saved': 'Đã lưu',
+  'grid.locked': 'Đã quyết định, không sửa được',
+  'grid.notEvaluated': 'Không đánh giá',
 } as const;
