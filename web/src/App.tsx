@@ -26,6 +26,8 @@ const EvaluationResultsPage = lazy(() => import('./pages/EvaluationResultsPage.t
 const WeakUnitsPage = lazy(() => import('./pages/WeakUnitsPage.tsx'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage.tsx'));
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx'));
+const VisitsPage = lazy(() => import('./pages/VisitsPage.tsx'));
+const VisitPage = lazy(() => import('./pages/VisitPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function PageSpinner() {
@@ -65,6 +67,8 @@ function AppRoutes() {
         <Route path="reports/weak-units" element={<WeakUnitsPage />} />
         <Route path="documents" element={<DocumentsPage />} />
         <Route path="documents/:id" element={<DocumentPage />} />
+        <Route path="visits" element={<VisitsPage />} />
+        <Route path="visits/:id" element={<VisitPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
