@@ -174,7 +174,7 @@ export default function VisitPage() {
   const columns: TableColumnsType<Directive> = [
     { title: '#', dataIndex: 'ordinal', key: 'ordinal', width: 44, render: (n: number) => <strong>{n}.</strong> },
     {
-      title: t('visits.directive.text'), key: 'text', render: (_: unknown, d) => (
+      title: t('visits.directive.text'), key: 'text', width: 420, render: (_: unknown, d) => (
         <div>
           <div>{d.text}</div>
           {d.progress.length > 0 && (
@@ -186,7 +186,7 @@ export default function VisitPage() {
       ),
     },
     { title: t('visits.directive.responsible'), dataIndex: 'responsibleUnitName', key: 'unit', width: 200 },
-    { title: t('visits.directive.owner'), dataIndex: 'owner', key: 'owner', width: 150, render: (o: string | null) => o ?? <span className="muted">—</span> },
+    { title: t('visits.directive.owner'), dataIndex: 'owner', key: 'owner', width: 130, render: (o: string | null) => o ?? <span className="muted">—</span> },
     { title: t('visits.directive.deadline'), dataIndex: 'deadline', key: 'deadline', width: 110, render: (d: string | null) => d ? <span className="numeric">{formatDate(d)}</span> : <span className="muted">{t('visits.directive.standing')}</span> },
     {
       title: t('visits.status'), key: 'status', width: 170, render: (_: unknown, d) => (
@@ -197,7 +197,7 @@ export default function VisitPage() {
         </span>
       ),
     },
-    { title: t('visits.directive.evidence'), dataIndex: 'evidence', key: 'evidence', width: 200, render: (e: string[]) => e.length ? e.join('; ') : <span className="muted">—</span> },
+    { title: t('visits.directive.evidence'), dataIndex: 'evidence', key: 'evidence', width: 180, render: (e: string[]) => e.length ? e.join('; ') : <span className="muted">—</span> },
     {
       title: '', key: 'actions', width: 130, render: (_: unknown, d) => d.editable && d.status !== 'cancelled'
         ? <Button size="small" onClick={() => setFollowing(d)} data-testid="directive-follow">{t('visits.directive.followUp')}</Button> : null,
@@ -245,7 +245,7 @@ export default function VisitPage() {
       )}
       {v.status === 'concluded' && (
         <Card variant="borderless" title={t('visits.directives')}>
-          <Table<Directive> rowKey="id" size="middle" columns={columns} dataSource={v.directiveList} pagination={false} scroll={{ x: 1100 }} data-testid="directive-table"
+          <Table<Directive> rowKey="id" size="middle" columns={columns} dataSource={v.directiveList} pagination={false} scroll={{ x: 1380 }} data-testid="directive-table"
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('visits.directive.noneVisible')} /> }} />
         </Card>
       )}

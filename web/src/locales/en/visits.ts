@@ -1,7 +1,7 @@
 import type { visitsVi } from '../vi/visits.ts';
 
 export const visitsEn: Record<keyof typeof visitsVi, string> = {
-  'nav.visits': 'Visits, inspections',
+  'nav.visits': 'Working visits',
   'visits.title': 'Working visits, inspections, supervision',
   'visits.subtitle': 'From preparation and the work with the units to the conclusion notice and the follow-up of each directive',
   'visits.create': 'New visit',

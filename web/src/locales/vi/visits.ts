@@ -1,6 +1,6 @@
 // Working visits, conclusion notices and directives (issue 9 §6).
 export const visitsVi = {
-  'nav.visits': 'Đoàn công tác, kiểm tra',
+  'nav.visits': 'Đoàn công tác',
   'visits.title': 'Đoàn công tác, kiểm tra, giám sát',
   'visits.subtitle': 'Từ chuẩn bị, làm việc với đơn vị, thông báo kết luận đến theo dõi từng ý kiến chỉ đạo',
   'visits.create': 'Đợt công tác mới',
