@@ -396,7 +396,9 @@ export class VisitService {
     // Cancelling or moving the deadline changes what the committee decided: only its staff may.
     if (!issuer && to === 'cancelled' && d.status !== 'cancelled') errors.push({ field: 'status', code: 'issuer_only', message: 'Chỉ cấp ủy ra ý kiến chỉ đạo mới hủy được ý kiến chỉ đạo' });
     if (!issuer && input.deadline !== undefined && input.deadline !== d.deadline) errors.push({ field: 'deadline', code: 'issuer_only', message: 'Chỉ cấp ủy ra ý kiến chỉ đạo mới đổi được thời hạn' });
-    if (input.deadline != null) errors.push(...validateDirective({ text: 'x', responsibleUnitId: 1, deadline: input.deadline }, d.starts_on, 'x').map((e) => ({ ...e, field: 'deadline' })));
+    if (input.deadline != null && input.deadline < d.starts_on) {
+      errors.push({ field: 'deadline', code: 'before_visit', message: `Thời hạn ${formatVietnameseDate(input.deadline)} trước ngày làm việc của đoàn (${formatVietnameseDate(d.starts_on)})` });
+    }
     const added = clean(input.evidence);
     const evidence = [...d.evidence, ...added.filter((e) => !d.evidence.includes(e))];
     const note = normalizeText(input.note ?? '');

@@ -28,6 +28,8 @@ const ConsolidationPage = lazy(() => import('./pages/ConsolidationPage.tsx'));
 const ConsolidationPlanPage = lazy(() => import('./pages/ConsolidationPlanPage.tsx'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage.tsx'));
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx'));
+const VisitsPage = lazy(() => import('./pages/VisitsPage.tsx'));
+const VisitPage = lazy(() => import('./pages/VisitPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function PageSpinner() {
@@ -69,6 +71,8 @@ function AppRoutes() {
         <Route path="weak-units/:id" element={<ConsolidationPlanPage />} />
         <Route path="documents" element={<DocumentsPage />} />
         <Route path="documents/:id" element={<DocumentPage />} />
+        <Route path="visits" element={<VisitsPage />} />
+        <Route path="visits/:id" element={<VisitPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -18,6 +18,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/reports/weak-units') || pathname.startsWith('/weak-units')) return 'weak';
   if (pathname.startsWith('/reports/consolidation')) return 'consolidation';
   if (pathname.startsWith('/documents')) return 'documents';
+  if (pathname.startsWith('/visits')) return 'visits';
   return 'home';
 }
 
@@ -58,6 +59,7 @@ export function AppLayout() {
     { key: 'statistics', icon: <BarChartOutlined />, label: <Link to="/statistics" data-testid="nav-statistics">{t('nav.statistics')}</Link> },
     { key: 'candidates', icon: <UserAddOutlined />, label: <Link to="/candidates" data-testid="nav-candidates">{t('nav.candidates')}</Link> },
     { key: 'documents', icon: <FileTextOutlined />, label: <Link to="/documents" data-testid="nav-documents">{t('nav.documents')}</Link> },
+    { key: 'visits', icon: <SafetyCertificateOutlined />, label: <Link to="/visits" data-testid="nav-visits">{t('nav.visits')}</Link> },
     { key: 'attrition', icon: <UserDeleteOutlined />, label: <Link to="/reports/attrition" data-testid="nav-attrition">{t('nav.attrition')}</Link> },
     { key: 'evaluation', icon: <AuditOutlined />, label: <Link to="/evaluation" data-testid="nav-evaluation">{t('nav.evaluation')}</Link> },
     { key: 'results', icon: <BarChartOutlined />, label: <Link to="/reports/evaluation" data-testid="nav-results">{t('nav.results')}</Link> },

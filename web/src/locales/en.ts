@@ -2,6 +2,7 @@
 import type { Messages } from './vi.ts';
 import { reformEn } from './en/reform.ts';
 import { evaluationEn } from './en/evaluation.ts';
+import { visitsEn } from './en/visits.ts';
 
 export const en: Messages = {
   'app.name': 'Đảng vụ',
@@ -912,4 +913,5 @@ export const en: Messages = {
   'docReview.tong_ket': 'Final review',
   ...reformEn,
   ...evaluationEn,
+  ...visitsEn,
 };

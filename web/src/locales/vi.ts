@@ -2,6 +2,7 @@
 // Keys are flat; `{name}` marks a value filled in by t().
 import { reformVi } from './vi/reform.ts';
 import { evaluationVi } from './vi/evaluation.ts';
+import { visitsVi } from './vi/visits.ts';
 
 export const vi = {
   'app.name': 'Đảng vụ',
@@ -912,6 +913,7 @@ export const vi = {
   'docReview.tong_ket': 'Tổng kết',
   ...reformVi,
   ...evaluationVi,
+  ...visitsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
