@@ -28,6 +28,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { resignationRoutes } from './routes/resignations.ts';
+import { enterpriseRoutes } from './routes/enterprises.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     restructuringRoutes(api as App, deps);
     documentRoutes(api as App, deps);
     resignationRoutes(api as App, deps);
+    enterpriseRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 

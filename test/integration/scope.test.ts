@@ -12,6 +12,8 @@ let outsiderAdmin: string; // a Ba Tri administrator, to reach the admin-only ro
 let candidateId: number; // a candidate of a Tiên Thủy cell (Châu Thành)
 let campaignId: number; // an evaluation campaign of Châu Thành (831)
 let chauThanhRestructuring: number; // a restructuring record of Châu Thành, for the undo case
+let resignationId: number; // a request of a Tiên Thủy civil servant
+let enterpriseId: number; // an enterprise of a Châu Thành park
 let documents: { nq: number; nqIndicator: number; plan: number; planTask: number; planIndicator: number };
 beforeAll(async () => {
   t = await startTestApp();
@@ -39,6 +41,14 @@ beforeAll(async () => {
   const plan = await docs.create({ number: '15-KH/HU', issuingUnitId: t.fixture.units['831']!, issuedOn: '2016-05-20', title: 'Kế hoạch của huyện', implementsIds: [nq.id],
     tasks: [{ title: 'Nhiệm vụ của huyện', parentTaskId: nq.taskList[0]!.id, indicators: [{ name: 'Tỷ lệ', unitOfMeasure: '%', measurement: 'reported' }] }] });
   documents = { nq: nq.id, nqIndicator: nq.taskList[0]!.indicators[0]!.id, plan: plan.id, planTask: plan.taskList[0]!.id, planIndicator: plan.taskList[0]!.indicators[0]!.id };
+  const { ResignationService } = await import('../../src/commands/resignations.ts');
+  resignationId = (await new ResignationService(t.handle.db, await systemActor(t.handle.db)).create({
+    fullName: 'Phạm Thị Hồng', agency: 'Ủy ban nhân dân xã Tiên Thủy', position: 'Công chức', level: 'commune', unitId: t.fixture.units['28861']!, requestedOn: '2016-03-02', reason: 'income',
+  })).id;
+  const { EnterpriseService } = await import('../../src/commands/enterprises.ts');
+  const enterprises = new EnterpriseService(t.handle.db, await systemActor(t.handle.db));
+  const park = await enterprises.createPark({ name: 'KCN Giao Long', unitId: t.fixture.units['831']! });
+  enterpriseId = (await enterprises.create({ name: 'Công ty TNHH Dừa Tiên Thủy', parkId: park.id, unitId: t.fixture.units['28861']!, ownership: 'limited', workers: 120 })).id;
 });
 afterAll(async () => t?.close());
 
@@ -192,6 +202,26 @@ const cases: Record<string, Case> = {
   'PUT /api/weak-units': { method: 'PUT', url: () => '/api/weak-units', payload: () => ({ unitId: u('28861'), year: 2016, categories: ['slow_change'] }) },
   'GET /api/weak-units/suggestions': { method: 'GET', url: () => `/api/weak-units/suggestions?unitId=${u('831')}&year=2016` },
   'GET /api/reports/weak-units': { method: 'GET', url: () => `/api/reports/weak-units?unitId=${u('831')}&year=2016` },
+  'GET /api/resignations': { method: 'GET', url: () => '/api/resignations', check: (s, b) => { noChauThanh(s, b); expect(b.total).toBe(0); } },
+  'GET /api/resignations/:id': { method: 'GET', url: () => `/api/resignations/${resignationId}` },
+  'POST /api/resignations': {
+    method: 'POST', url: () => '/api/resignations',
+    payload: () => ({ fullName: 'Người Lạ', agency: 'UBND xã Tiên Thủy', position: 'Công chức', level: 'commune', unitId: u('28861'), requestedOn: '2016-03-02', reason: 'other' }),
+    check: (s, b) => { expect(s).toBe(400); expect(b.fields[0].field).toBe('unitId'); },
+  },
+  'PATCH /api/resignations/:id': { method: 'PATCH', url: () => `/api/resignations/${resignationId}`, payload: () => ({ outcome: 'resigned', outcomeOn: '2016-04-01', rowVersion: 1 }) },
+  'POST /api/resignations/:id/counselling': { method: 'POST', url: () => `/api/resignations/${resignationId}/counselling`, payload: () => ({ metOn: '2016-03-05', metBy: 'Lạ', outcomeNote: 'x' }) },
+  'GET /api/reports/resignations': { method: 'GET', url: () => `/api/reports/resignations?unitId=${u('831')}&since=2016-01-01` },
+  'GET /api/industrial-parks': { method: 'GET', url: () => '/api/industrial-parks', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
+  'POST /api/industrial-parks': { method: 'POST', url: () => '/api/industrial-parks', payload: () => ({ name: 'KCN Lạ', unitId: u('831') }), check: (s, b) => { expect(s).toBe(400); expect(b.fields[0].field).toBe('unitId'); } },
+  'GET /api/enterprises': { method: 'GET', url: () => '/api/enterprises', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
+  'GET /api/enterprises/without-party': { method: 'GET', url: () => '/api/enterprises/without-party', check: (s, b) => { noChauThanh(s, b); expect(b.total).toBe(0); } },
+  'GET /api/enterprises/:id': { method: 'GET', url: () => `/api/enterprises/${enterpriseId}` },
+  'POST /api/enterprises': {
+    method: 'POST', url: () => '/api/enterprises', payload: () => ({ name: 'Công ty Lạ', unitId: u('831'), ownership: 'private' }),
+    check: (s, b) => { expect(s).toBe(400); expect(b.fields[0].field).toBe('unitId'); },
+  },
+  'PATCH /api/enterprises/:id': { method: 'PATCH', url: () => `/api/enterprises/${enterpriseId}`, payload: () => ({ workers: 1, rowVersion: 1 }) },
 };
 
 describe(`subtree scope on ${backend}`, () => {
