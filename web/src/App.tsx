@@ -26,6 +26,9 @@ const EvaluationResultsPage = lazy(() => import('./pages/EvaluationResultsPage.t
 const WeakUnitsPage = lazy(() => import('./pages/WeakUnitsPage.tsx'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage.tsx'));
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx'));
+const ResignationsPage = lazy(() => import('./pages/ResignationsPage.tsx'));
+const EnterprisesPage = lazy(() => import('./pages/EnterprisesPage.tsx'));
+const RecruitmentPage = lazy(() => import('./pages/RecruitmentPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function PageSpinner() {
@@ -66,6 +69,9 @@ function AppRoutes() {
         <Route path="documents" element={<DocumentsPage />} />
         <Route path="documents/:id" element={<DocumentPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
+        <Route path="resignations" element={<ResignationsPage />} />
+        <Route path="enterprises" element={<EnterprisesPage />} />
+        <Route path="reports/recruitment" element={<RecruitmentPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
