@@ -58,4 +58,26 @@ export function addRecruitmentCommands(report: Command): void {
         await emit(body, opts.out, `${result.total} người xin nghỉ việc`);
       });
     });
+
+  report
+    .command('recruitment')
+    .description('Phát triển đảng viên trong năm: chỉ tiêu, đã kết nạp (Biểu 2), theo nguồn, quần chúng theo bước, doanh nghiệp có lao động chưa có tổ chức đảng, từng đơn vị trực thuộc')
+    .requiredOption('--unit <code>', 'mã đơn vị (tính theo ngày cuối năm)')
+    .requiredOption('--year <year>', 'năm YYYY')
+    .addOption(new Option('--format <format>', 'định dạng').choices(['json', 'xlsx']).default('json'))
+    .option('--out <file>', 'ghi ra tệp')
+    .action(async (opts: { unit: string; year: string; format: 'json' | 'xlsx'; out?: string }) => {
+      if (!/^\d{4}$/.test(opts.year) || Number(opts.year) < 1930 || Number(opts.year) > 2100) throw bad('--year', `phải là năm YYYY, không phải "${opts.year}"`);
+      const year = Number(opts.year);
+      needsOut(opts.format, opts.out);
+      const { recruitmentReport } = await import('../reports/recruitment.ts');
+      await withDatabase(async (handle) => {
+        const actor = await systemActor(handle.db);
+        const end = `${year}-12-31` < todayIso() ? `${year}-12-31` : todayIso();
+        const unitId = await new UnitRepository(handle.db, actor).resolveCode(opts.unit, end);
+        const result = await recruitmentReport(handle.db, actor, unitId, year);
+        const body = opts.format === 'xlsx' ? await (await import('../reports/recruitment-xlsx.ts')).recruitmentXlsx(result) : JSON.stringify(result, null, 2) + '\n';
+        await emit(body, opts.out, `chỉ tiêu ${result.target ?? 'chưa đặt'}, đã kết nạp ${result.admitted}, ${result.enterprisesWithoutParty.total} doanh nghiệp chưa có tổ chức đảng`);
+      });
+    });
 }

@@ -154,9 +154,10 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
   const candidates = await loadDemoCandidates(handle, seed, today);
   progress(`Đã thêm ${fmt(candidates)} quần chúng ưu tú ở các bước phát triển đảng viên (Châu Thành, KCN Giao Long, An Hiệp)`);
-  progress(await loadRecruitmentDemo(handle.db, seed, today));
+  const recruitment = await loadRecruitmentDemo(handle.db, seed, today);
+  progress(recruitment.message);
 
-  return { units: tree.units.length, members, ...loaded, candidates, documents: docs.documents, seconds: (performance.now() - started) / 1000 };
+  return { units: tree.units.length, members, ...loaded, candidates: candidates + recruitment.candidates, documents: docs.documents, seconds: (performance.now() - started) / 1000 };
 }
 
 async function assertEmpty(handle: DatabaseHandle): Promise<void> {

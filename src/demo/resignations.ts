@@ -92,7 +92,7 @@ export async function loadResignationsDemo(db: Kysely<Database>, seed: number, t
 
   const actor = await systemActor(db);
   let meetings = 0;
-  await inTransaction(db, actor, async (tx) => {
+  await inTransaction(db, actor, (tx) => withoutAudit(tx, ['resignation_request', 'resignation_counselling'], async () => {
     for (let i = 0; i < requests.length; i += 400) {
       const chunk = requests.slice(i, i + 400);
       const ids = await tx.insertInto('resignation_request').values(chunk.map(({ counselling: _c, ...r }) => r as never)).returning('id').execute();
@@ -100,8 +100,19 @@ export async function loadResignationsDemo(db: Kysely<Database>, seed: number, t
       meetings += rows.length;
       if (rows.length) await tx.insertInto('resignation_counselling').values(rows).execute();
     }
-  });
+  }));
   return { requests: requests.length, counselling: meetings, seedWindow };
+}
+
+/**
+ * Demo rows carry no audit, like the bulk-loaded ones (the audit log records what users did): the tables'
+ * audit triggers are off inside the loading transaction only.
+ */
+export async function withoutAudit<T>(tx: Kysely<Database>, tables: string[], fn: () => Promise<T>): Promise<T> {
+  for (const t of tables) await sql.raw(`ALTER TABLE ${t} DISABLE TRIGGER ${t}_audit`).execute(tx);
+  const result = await fn();
+  for (const t of tables) await sql.raw(`ALTER TABLE ${t} ENABLE TRIGGER ${t}_audit`).execute(tx);
+  return result;
 }
 
 /** The communes (commune level) and agencies (district level) of a district, as places people work. */

@@ -190,7 +190,7 @@ const COMPANY_INDUSTRIES = [
 ];
 const BRAND_WORDS = ['Phú', 'Thành', 'Hưng', 'Phát', 'An', 'Minh', 'Khang', 'Tân', 'Long', 'Lợi', 'Thịnh', 'Việt', 'Hòa', 'Bình', 'Đại', 'Nam', 'Tiến', 'Trường', 'Sao', 'Mai', 'Kim', 'Hoàng', 'Gia', 'Quang', 'Đức', 'Tín', 'Mỹ', 'Thuận'];
 
-function companyName(rng: Rng): string {
+export function companyName(rng: Rng): string {
   const form = rng.chance(0.6) ? 'Công ty TNHH' : 'Công ty Cổ phần';
   let a = rng.pick(BRAND_WORDS);
   let b = rng.pick(BRAND_WORDS);

@@ -31,6 +31,7 @@ import { evaluationRoutes } from './routes/evaluation.ts';
 import { consolidationRoutes } from './routes/consolidation.ts';
 import { visitRoutes } from './routes/visits.ts';
 import { resignationRoutes } from './routes/resignations.ts';
+import { enterpriseRoutes } from './routes/enterprises.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -120,6 +121,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     consolidationRoutes(api as App, deps);
     visitRoutes(api as App, deps);
     resignationRoutes(api as App, deps);
+    enterpriseRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 

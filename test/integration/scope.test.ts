@@ -12,6 +12,8 @@ let outsiderAdmin: string; // a Ba Tri administrator, to reach the admin-only ro
 let candidateId: number; // a candidate of a Tiên Thủy cell (Châu Thành)
 let campaignId: number; // an evaluation campaign of Châu Thành (831)
 let chauThanhRestructuring: number; // a restructuring record of Châu Thành, for the undo case
+let resignationId: number; // a request of a Tiên Thủy civil servant
+let enterpriseId: number; // an enterprise of a Châu Thành park
 let documents: { nq: number; nqIndicator: number; plan: number; planTask: number; planIndicator: number };
 let visit: { id: number; directive: number }; // a Châu Thành visit to Tiên Thủy, concluded with one directive
 beforeAll(async () => {
@@ -47,6 +49,14 @@ beforeAll(async () => {
     notice: { number: '20-TB/HU', issuedOn: '2017-05-10', place: 'Châu Thành', signerName: 'Người ký', signerTitle: 'Bí thư', body: 'Kết luận' } });
   visit = { id: v.id, directive: concluded.directiveList[0]!.id };
   documents = { nq: nq.id, nqIndicator: nq.taskList[0]!.indicators[0]!.id, plan: plan.id, planTask: plan.taskList[0]!.id, planIndicator: plan.taskList[0]!.indicators[0]!.id };
+  const { ResignationService } = await import('../../src/commands/resignations.ts');
+  resignationId = (await new ResignationService(t.handle.db, await systemActor(t.handle.db)).create({
+    fullName: 'Phạm Thị Hồng', agency: 'Ủy ban nhân dân xã Tiên Thủy', position: 'Công chức', level: 'commune', unitId: t.fixture.units['28861']!, requestedOn: '2016-03-02', reason: 'income',
+  })).id;
+  const { EnterpriseService } = await import('../../src/commands/enterprises.ts');
+  const enterprises = new EnterpriseService(t.handle.db, await systemActor(t.handle.db));
+  const park = await enterprises.createPark({ name: 'KCN Giao Long', unitId: t.fixture.units['831']! });
+  enterpriseId = (await enterprises.create({ name: 'Công ty TNHH Dừa Tiên Thủy', parkId: park.id, unitId: t.fixture.units['28861']!, ownership: 'limited', workers: 120 })).id;
 });
 afterAll(async () => t?.close());
 
@@ -215,6 +225,26 @@ const cases: Record<string, Case> = {
   'POST /api/visits/:id/directives': { method: 'POST', url: () => `/api/visits/${visit.id}/directives`, payload: () => ({ directives: [{ text: 'Chen vào', responsibleUnitId: u('28861') }] }) },
   'POST /api/directives/:id/follow-up': { method: 'POST', url: () => `/api/directives/${visit.directive}/follow-up`, payload: () => ({ rowVersion: 1, note: 'Giả', evidence: ['x'], status: 'done', doneOn: '2017-06-01' }) },
   'GET /api/reports/directives': { method: 'GET', url: () => `/api/reports/directives?unitId=${u('831')}` },
+  'GET /api/resignations': { method: 'GET', url: () => '/api/resignations', check: (s, b) => { noChauThanh(s, b); expect(b.total).toBe(0); } },
+  'GET /api/resignations/:id': { method: 'GET', url: () => `/api/resignations/${resignationId}` },
+  'POST /api/resignations': {
+    method: 'POST', url: () => '/api/resignations',
+    payload: () => ({ fullName: 'Người Lạ', agency: 'UBND xã Tiên Thủy', position: 'Công chức', level: 'commune', unitId: u('28861'), requestedOn: '2016-03-02', reason: 'other' }),
+    check: (s, b) => { expect(s).toBe(400); expect(b.fields[0].field).toBe('unitId'); },
+  },
+  'PATCH /api/resignations/:id': { method: 'PATCH', url: () => `/api/resignations/${resignationId}`, payload: () => ({ outcome: 'resigned', outcomeOn: '2016-04-01', rowVersion: 1 }) },
+  'POST /api/resignations/:id/counselling': { method: 'POST', url: () => `/api/resignations/${resignationId}/counselling`, payload: () => ({ metOn: '2016-03-05', metBy: 'Lạ', outcomeNote: 'x' }) },
+  'GET /api/reports/resignations': { method: 'GET', url: () => `/api/reports/resignations?unitId=${u('831')}&since=2016-01-01` },
+  'GET /api/industrial-parks': { method: 'GET', url: () => '/api/industrial-parks', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
+  'POST /api/industrial-parks': { method: 'POST', url: () => '/api/industrial-parks', payload: () => ({ name: 'KCN Lạ', unitId: u('831') }), check: (s, b) => { expect(s).toBe(400); expect(b.fields[0].field).toBe('unitId'); } },
+  'GET /api/enterprises': { method: 'GET', url: () => '/api/enterprises', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
+  'GET /api/enterprises/without-party': { method: 'GET', url: () => '/api/enterprises/without-party', check: (s, b) => { noChauThanh(s, b); expect(b.total).toBe(0); } },
+  'GET /api/enterprises/:id': { method: 'GET', url: () => `/api/enterprises/${enterpriseId}` },
+  'POST /api/enterprises': {
+    method: 'POST', url: () => '/api/enterprises', payload: () => ({ name: 'Công ty Lạ', unitId: u('831'), ownership: 'private' }),
+    check: (s, b) => { expect(s).toBe(400); expect(b.fields[0].field).toBe('unitId'); },
+  },
+  'PATCH /api/enterprises/:id': { method: 'PATCH', url: () => `/api/enterprises/${enterpriseId}`, payload: () => ({ workers: 1, rowVersion: 1 }) },
 };
 
 describe(`subtree scope on ${backend}`, () => {

@@ -30,6 +30,9 @@ const DocumentsPage = lazy(() => import('./pages/DocumentsPage.tsx'));
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx'));
 const VisitsPage = lazy(() => import('./pages/VisitsPage.tsx'));
 const VisitPage = lazy(() => import('./pages/VisitPage.tsx'));
+const ResignationsPage = lazy(() => import('./pages/ResignationsPage.tsx'));
+const EnterprisesPage = lazy(() => import('./pages/EnterprisesPage.tsx'));
+const RecruitmentPage = lazy(() => import('./pages/RecruitmentPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function PageSpinner() {
@@ -74,6 +77,9 @@ function AppRoutes() {
         <Route path="visits" element={<VisitsPage />} />
         <Route path="visits/:id" element={<VisitPage />} />
         <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
+        <Route path="resignations" element={<ResignationsPage />} />
+        <Route path="enterprises" element={<EnterprisesPage />} />
+        <Route path="reports/recruitment" element={<RecruitmentPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -7,6 +7,9 @@ import { CandidateStageService } from '../../commands/candidate-stages.ts';
 import { CANDIDATE_SOURCES, CANDIDATE_STAGES, SPONSOR_BODIES } from '../../domain/admission/index.ts';
 import { recruitmentReport, setAdmissionTarget } from '../../reports/recruitment.ts';
 import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
+import { WithoutPartySchema } from './enterprises.ts';
+import { sendFile, XLSX_TYPE } from './reports.ts';
+import { recruitmentXlsx } from '../../reports/recruitment-xlsx.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 const Str = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max })));
@@ -154,18 +157,31 @@ export function candidateRoutes(app: App, { database }: RouteDeps) {
   const Counts = Type.Record(Type.String(), Type.Integer());
   app.get('/reports/recruitment', {
     schema: {
-      summary: 'Phát triển đảng viên của một đơn vị trong năm: chỉ tiêu, số đã kết nạp, quần chúng theo bước và nguồn', tags: ['reports'],
-      querystring: Type.Object({ unitId: Type.Optional(Id), year: Year }),
+      summary: 'Phát triển đảng viên của một đơn vị trong năm: chỉ tiêu, số đã kết nạp (Biểu 2), theo nguồn, quần chúng theo bước, doanh nghiệp chưa có tổ chức đảng, từng đơn vị trực thuộc', tags: ['reports'],
+      querystring: Type.Object({ unitId: Type.Optional(Id), year: Year, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }),
       response: {
         200: Type.Object({
-          unitId: Type.Integer(), unitName: Type.String(), year: Type.Integer(), target: Nullable(Type.Integer()), targetRowVersion: Nullable(Type.Integer()),
-          targetsBelow: Type.Integer(), admitted: Type.Integer(), admittedFromCandidates: Counts, inProgress: Type.Integer(),
+          unitId: Type.Integer(), unitCode: Type.String(), unitName: Type.String(), year: Type.Integer(), target: Nullable(Type.Integer()), targetRowVersion: Nullable(Type.Integer()),
+          targetsBelow: Type.Integer(), admitted: Type.Integer(), admittedFromCandidates: Counts, bySource: Counts, byStage: Counts, inProgress: Type.Integer(),
           funnel: Type.Array(Type.Object({ stage: Type.String(), total: Type.Integer(), bySource: Counts })),
+          newMembers: Type.Object({
+            total: Type.Integer(), female: Type.Integer(), ethnicMinority: Type.Integer(), youthUnion: Type.Integer(), privateBusinessOwner: Type.Integer(),
+            readmitted: Type.Integer(), byAgeBand: Counts, byGeneralEducation: Counts, byProfessional: Counts, byTheory: Counts,
+            grassrootsWithAdmissions: Type.Integer(), ageBasis: Type.String(),
+          }),
+          enterprisesWithoutParty: WithoutPartySchema,
+          children: Type.Array(Type.Object({
+            unitId: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), target: Nullable(Type.Integer()), admitted: Type.Integer(), inProgress: Type.Integer(),
+          })),
         }),
         ...errorResponses,
       },
     },
-  }, async (request) => recruitmentReport(database.db, actorOf(request), request.query.unitId, request.query.year));
+  }, async (request, reply) => {
+    const report = await recruitmentReport(database.db, actorOf(request), request.query.unitId, request.query.year);
+    if (request.query.format === 'xlsx') return sendFile(reply, await recruitmentXlsx(report), XLSX_TYPE, `recruitment-${report.unitCode}-${report.year}.xlsx`);
+    return report;
+  });
 
   app.put('/units/:id/admission-targets/:year', {
     schema: {

@@ -1,7 +1,7 @@
 // The frame of every screen after login: header (product, user, language, logout), left navigation, content.
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Flex, Layout, Menu, Segmented, Spin, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined, UserAddOutlined, RiseOutlined, ShopOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { enumLabel, useI18n, type Lang } from '../locales/i18n.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -19,6 +19,9 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/reports/consolidation')) return 'consolidation';
   if (pathname.startsWith('/documents')) return 'documents';
   if (pathname.startsWith('/visits')) return 'visits';
+  if (pathname.startsWith('/resignations')) return 'resignations';
+  if (pathname.startsWith('/enterprises')) return 'enterprises';
+  if (pathname.startsWith('/reports/recruitment')) return 'recruitment';
   return 'home';
 }
 
@@ -58,6 +61,9 @@ export function AppLayout() {
     { key: 'members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> },
     { key: 'statistics', icon: <BarChartOutlined />, label: <Link to="/statistics" data-testid="nav-statistics">{t('nav.statistics')}</Link> },
     { key: 'candidates', icon: <UserAddOutlined />, label: <Link to="/candidates" data-testid="nav-candidates">{t('nav.candidates')}</Link> },
+    { key: 'recruitment', icon: <RiseOutlined />, label: <Link to="/reports/recruitment" data-testid="nav-recruitment">{t('nav.recruitment')}</Link> },
+    { key: 'enterprises', icon: <ShopOutlined />, label: <Link to="/enterprises" data-testid="nav-enterprises">{t('nav.enterprises')}</Link> },
+    { key: 'resignations', icon: <UserSwitchOutlined />, label: <Link to="/resignations" data-testid="nav-resignations">{t('nav.resignations')}</Link> },
     { key: 'documents', icon: <FileTextOutlined />, label: <Link to="/documents" data-testid="nav-documents">{t('nav.documents')}</Link> },
     { key: 'visits', icon: <SafetyCertificateOutlined />, label: <Link to="/visits" data-testid="nav-visits">{t('nav.visits')}</Link> },
     { key: 'attrition', icon: <UserDeleteOutlined />, label: <Link to="/reports/attrition" data-testid="nav-attrition">{t('nav.attrition')}</Link> },

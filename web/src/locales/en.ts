@@ -3,6 +3,7 @@ import type { Messages } from './vi.ts';
 import { reformEn } from './en/reform.ts';
 import { evaluationEn } from './en/evaluation.ts';
 import { visitsEn } from './en/visits.ts';
+import { recruitmentEn } from './en/recruitment.ts';
 
 export const en: Messages = {
   'app.name': 'Đảng vụ',
@@ -914,4 +915,5 @@ export const en: Messages = {
   ...reformEn,
   ...evaluationEn,
   ...visitsEn,
+  ...recruitmentEn,
 };

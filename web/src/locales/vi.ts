@@ -4,6 +4,7 @@ import { reformVi } from './vi/reform.ts';
 import { evaluationVi } from './vi/evaluation.ts';
 import { visitsVi } from './vi/visits.ts';
 
+import { recruitmentVi } from './vi/recruitment.ts';
 export const vi = {
   'app.name': 'Đảng vụ',
   'app.tagline': 'Quản lý tổ chức đảng và đảng viên',
@@ -914,6 +915,7 @@ export const vi = {
   ...reformVi,
   ...evaluationVi,
   ...visitsVi,
+  ...recruitmentVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
