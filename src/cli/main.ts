@@ -9,6 +9,7 @@ import { createUser, systemActor } from '../db/repos/users.ts';
 import { UnitRepository } from '../db/repos/units.ts';
 import { ROLES } from '../policies/index.ts';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-users.ts';
+import { addHistoryCommands } from './history-cli.ts';
 
 /** Exit codes: 0 done, 1 failure, 2 bad input or configuration. */
 class CliError extends Error {
@@ -275,6 +276,7 @@ memberCommand
   });
 
 const restructure = program.command('restructure').description('Sắp xếp tổ chức: thành lập, đổi tên, chuyển trực thuộc, hợp nhất, chia tách, giải thể (có ngày hiệu lực và số quyết định)');
+addHistoryCommands(restructure, withDatabase);
 
 /** The argument each field of an operation comes from, so errors name what the operator typed. */
 const RESTRUCTURE_ARGS: Record<string, string> = {

@@ -27,6 +27,7 @@ import { restructuringRoutes } from './routes/restructurings.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
+import { lineageRoutes } from './routes/lineage.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -112,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     evaluationRoutes(api as App, deps);
     restructuringRoutes(api as App, deps);
     documentRoutes(api as App, deps);
+    lineageRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 
