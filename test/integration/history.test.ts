@@ -187,6 +187,15 @@ describe(`Bến Tre's history in the demo on ${backend}`, () => {
       const tanMyLineage = (await get(`/api/units/${tanMy.id}/lineage`)).json();
       expect(tanMyLineage.successors[0]).toMatchObject({ code: '29116', name: 'Đảng bộ xã Mỹ Hòa' });
       expect(tanMyLineage.successors[0].note).toContain('giả định');
+      // The tree at a date ("xem cơ cấu tại ngày") lists that date's communes under that date's names.
+      const district = (await get('/api/units/resolve?code=831')).json().id;
+      const communes = async (asOf?: string) => ((await get(`/api/units/${district}/children${asOf ? `?asOf=${asOf}` : ''}`)).json() as Array<{ code: string; name: string; kind: string }>)
+        .filter((c) => c.kind === 'grassroots_committee' && /^\d{5}$/.test(c.code));
+      expect(await communes('2017-05-05')).toHaveLength(22);
+      expect((await communes('2017-05-05')).find((c) => c.code === '28810')?.name).toBe('Đảng bộ xã An Khánh');
+      expect(await communes('2021-06-30')).toHaveLength(21);
+      expect(await communes('2025-06-30')).toHaveLength(16);
+      expect((await communes()).find((c) => c.code === '28810')?.name).toBe('Đảng bộ thị trấn Châu Thành');
       const gone = await get('/api/units/resolve?code=28801&date=2025-01-15');
       expect(gone.statusCode).toBe(404);
       expect(gone.json().message).toContain('Mã này thuộc: Đảng bộ thị trấn Châu Thành');

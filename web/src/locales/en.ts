@@ -1,5 +1,6 @@
 // English strings, for reviewers and partners who do not read Vietnamese. Every key of vi.ts is required.
 import type { Messages } from './vi.ts';
+import { lineageEn } from './en/lineage.ts';
 
 export const en: Messages = {
   'app.name': 'Đảng vụ',
@@ -908,4 +909,5 @@ export const en: Messages = {
   'docOrigin.not_reported': 'Not reported',
   'docReview.so_ket': 'Mid-term review',
   'docReview.tong_ket': 'Final review',
+  ...lineageEn,
 };

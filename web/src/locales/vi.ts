@@ -1,5 +1,7 @@
 // Vietnamese strings: the language of the users and the reference for every other locale.
 // Keys are flat; `{name}` marks a value filled in by t().
+import { lineageVi } from './vi/lineage.ts';
+
 export const vi = {
   'app.name': 'Đảng vụ',
   'app.tagline': 'Quản lý tổ chức đảng và đảng viên',
@@ -907,6 +909,7 @@ export const vi = {
   'docOrigin.not_reported': 'Chưa báo cáo',
   'docReview.so_ket': 'Sơ kết',
   'docReview.tong_ket': 'Tổng kết',
+  ...lineageVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
