@@ -13,6 +13,7 @@ import { registerReformCli } from './reform-cli.ts';
 import { addConsolidationCommands } from './consolidation-cli.ts';
 import { addVisitCommands } from './visits-cli.ts';
 import { addRecruitmentCommands } from './recruitment-cli.ts';
+import { addHistoryCommands } from './history-cli.ts';
 
 /** Exit codes: 0 done, 1 failure, 2 bad input or configuration. */
 class CliError extends Error {
@@ -282,6 +283,7 @@ memberCommand
 
 const restructure = program.command('restructure').description('Sắp xếp tổ chức: thành lập, đổi tên, chuyển trực thuộc, hợp nhất, chia tách, giải thể (có ngày hiệu lực và số quyết định)');
 registerReformCli(restructure, withDatabase);
+addHistoryCommands(restructure, withDatabase);
 
 /** The argument each field of an operation comes from, so errors name what the operator typed. */
 const RESTRUCTURE_ARGS: Record<string, string> = {

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { createUser, systemActor } from '../db/repos/users.ts';
+import { UnitRepository } from '../db/repos/units.ts';
 import type { Role } from '../policies/index.ts';
 
 export const DEMO_PASSWORD = 'dangvu2017';
@@ -18,13 +19,15 @@ export const DEMO_USERS: Array<{ username: string; fullName: string; role: Role;
 
 export async function createDemoUsers(db: Kysely<Database>): Promise<number> {
   const actor = await systemActor(db);
+  const units = new UnitRepository(db, actor);
   let created = 0;
   for (const u of DEMO_USERS) {
-    const unit = await db.selectFrom('unit').select('id').where('code', '=', u.unitCode).where('dissolved_on', 'is', null).executeTakeFirst();
-    if (!unit) continue;
+    // Codes are reused (28810), so a user's unit is the holder of its code today.
+    const unitId = await units.resolveCode(u.unitCode).catch(() => null);
+    if (unitId === null) continue;
     const exists = await db.selectFrom('app_user').select('id').where('username', '=', u.username).executeTakeFirst();
     if (exists) continue;
-    await createUser(db, actor, { username: u.username, fullName: u.fullName, password: DEMO_PASSWORD, role: u.role, scopeUnitId: unit.id });
+    await createUser(db, actor, { username: u.username, fullName: u.fullName, password: DEMO_PASSWORD, role: u.role, scopeUnitId: unitId });
     created++;
   }
   return created;

@@ -136,6 +136,37 @@ export class RestructureService {
     return this.execute(tx, op, plan);
   }
 
+  /**
+   * Applies batches of operations (the Bến Tre history: one batch per effective date). Each batch is built
+   * from the state the earlier ones left, so it can check its rows against that state, and is applied in
+   * one transaction: a refusal leaves none of its operations behind. With `dryRun` every batch runs in one
+   * transaction that is rolled back, so a later date is previewed on top of the earlier ones.
+   */
+  async applyBatches(batches: Array<(db: Executor) => Promise<Operation[]>>, options: { dryRun?: boolean } = {}): Promise<RestructuringRecord[][]> {
+    authorize(this.actor, 'unit.write');
+    const run = async (tx: Transaction<Database>, build: (db: Executor) => Promise<Operation[]>) => {
+      await sql`SELECT pg_advisory_xact_lock(${RESTRUCTURE_LOCK})`.execute(tx);
+      const records: RestructuringRecord[] = [];
+      for (const op of await build(tx)) {
+        const { id } = await this.applyIn(tx, op);
+        records.push(await this.present(tx, await this.requireRecord(tx, id)));
+      }
+      return records;
+    };
+    if (!options.dryRun) {
+      const out: RestructuringRecord[][] = [];
+      for (const build of batches) out.push(await inTransaction(this.db, this.actor, (tx) => run(tx, build)));
+      return out;
+    }
+    const rollback = new Error('dry run');
+    const out: RestructuringRecord[][] = [];
+    await inTransaction(this.db, this.actor, async (tx) => {
+      for (const build of batches) out.push(await run(tx, build));
+      throw rollback;
+    }).catch((err: unknown) => { if (err !== rollback) throw err; });
+    return out;
+  }
+
   private async plan(db: Executor, op: Operation): Promise<Plan> {
     const facts = await loadFacts(db, this.actor, op);
     const result = planOperation(op, facts);

@@ -14,6 +14,7 @@ import { CELL_MEETING_COLUMNS, MEETING_ATTENDANCE_COLUMNS, MeetingPlan } from '.
 import { loadPlaces } from './places.ts';
 import { loadDocumentsDemo } from './documents.ts';
 import { loadVisitsDemo } from './visits.ts';
+import { applyBenTreHistory } from './bentre-history.ts';
 import {
   MEMBER_COLUMNS, MEMBER_EVENT_COLUMNS, MEMBER_PERIOD_COLUMNS, UNIT_COLUMNS, UNIT_VERSION_COLUMNS,
   PeriodStore, memberEventRows, memberPeriodRows, memberRows, unitRows, unitVersionRows,
@@ -53,7 +54,7 @@ export const DEFAULT_SEED = 2017;
 export const EARLIEST_TODAY = '2017-05-01';
 
 /** Tables the demo fills; the database must have none of their rows. */
-const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count', 'stat_rollup', 'document'] as const;
+const DEMO_TABLES = ['unit', 'unit_version', 'unit_succession', 'restructuring', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance', 'unit_member_count', 'stat_rollup', 'document'] as const;
 /** Tables whose secondary indexes and foreign keys are dropped during the load and restored after it. */
 const LOADED_TABLES = ['unit', 'unit_version', 'member', 'member_period', 'member_event', 'counselling', 'cell_meeting', 'meeting_attendance'];
 /** Row triggers that would write one audit row, one counter update or one lookup per loaded row (0001–0004, 0009, 0010). */
@@ -152,12 +153,16 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   if ((await loadVisitsDemo(handle.db, today)).visits) progress('Đã nạp đoàn công tác của Tỉnh ủy ngày 05/05/2017 (Tiên Thủy, Châu Thành) với 6 ý kiến chỉ đạo và tiến độ thực hiện');
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
+  // The communes' mergers of 2020–2024, before anything that reads the tree of later years.
+  const history = await applyBenTreHistory(handle.db, today);
+  progress(`Đã áp dụng ${fmt(history.reduce((n, d) => n + d.records.length, 0))} thao tác sắp xếp đơn vị hành chính cấp xã của Bến Tre (${history.map((d) => `${d.resolutions.join(', ')} từ ${d.date}`).join('; ')})`);
   const candidates = await loadDemoCandidates(handle, seed, today);
   progress(`Đã thêm ${fmt(candidates)} quần chúng ưu tú ở các bước phát triển đảng viên (Châu Thành, KCN Giao Long, An Hiệp)`);
   const recruitment = await loadRecruitmentDemo(handle.db, seed, today);
   progress(recruitment.message);
 
-  return { units: tree.units.length, members, ...loaded, candidates: candidates + recruitment.candidates, documents: docs.documents, seconds: (performance.now() - started) / 1000 };
+  const created = history.reduce((n, d) => n + d.records.reduce((k, r) => k + r.units.filter((u) => u.role === 'created').length, 0), 0);
+  return { units: tree.units.length + created, members, ...loaded, candidates: candidates + recruitment.candidates, documents: docs.documents, seconds: (performance.now() - started) / 1000 };
 }
 
 async function assertEmpty(handle: DatabaseHandle): Promise<void> {

@@ -32,6 +32,7 @@ import { consolidationRoutes } from './routes/consolidation.ts';
 import { visitRoutes } from './routes/visits.ts';
 import { resignationRoutes } from './routes/resignations.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
+import { lineageRoutes } from './routes/lineage.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -122,6 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     visitRoutes(api as App, deps);
     resignationRoutes(api as App, deps);
     enterpriseRoutes(api as App, deps);
+    lineageRoutes(api as App, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api' });
 

@@ -58,10 +58,12 @@ describe(`province demo on ${backend}`, () => {
   });
 
   it('has the 164 commune committees of May 2017 under the 9 district committees of Bến Tre, 22 of them in Châu Thành', async () => {
+    // The tree of 05/05/2017 (the communes' mergers of 2020–2024 came later: test/integration/history.test.ts).
     const perDistrict = await rows(sql<{ code: string; communes: number }>`
-      SELECT d.code, count(c.id)::int AS communes
-        FROM unit p JOIN unit d ON d.parent_id = p.id AND d.kind = 'district_committee'
-        LEFT JOIN unit c ON c.parent_id = d.id AND c.kind = 'grassroots_committee' AND c.code ~ '^[0-9]{5}$'
+      WITH v AS (SELECT * FROM unit_version WHERE valid_from <= '2017-05-05' AND (valid_to IS NULL OR valid_to > '2017-05-05'))
+      SELECT d.code, count(c.unit_id)::int AS communes
+        FROM v p JOIN v d ON d.parent_id = p.unit_id AND d.kind = 'district_committee'
+        LEFT JOIN v c ON c.parent_id = d.unit_id AND c.kind = 'grassroots_committee' AND c.code ~ '^[0-9]{5}$'
        WHERE p.code = '83' AND p.kind = 'province_committee'
        GROUP BY d.code ORDER BY d.code`);
     expect(perDistrict.map((r) => r.code)).toEqual(['829', '831', '832', '833', '834', '835', '836', '837', '838']);
@@ -69,22 +71,32 @@ describe(`province demo on ${backend}`, () => {
     expect(perDistrict.find((r) => r.code === '831')!.communes).toBe(22);
     const root = await one(sql<{ code: string; name: string; kind: string; depth: number }>`SELECT code, name, kind, depth FROM unit WHERE parent_id IS NULL`);
     expect(root).toEqual({ code: 'TW', name: 'Ban Chấp hành Trung ương', kind: 'central', depth: 0 });
-    const names = await rows(sql<{ code: string; name: string }>`SELECT code, name FROM unit WHERE code IN ('83', '831', '28861')`);
+    const names = await rows(sql<{ code: string; name: string }>`
+      SELECT code, name FROM unit_version WHERE code IN ('83', '831', '28861') AND valid_from <= '2017-05-05' AND (valid_to IS NULL OR valid_to > '2017-05-05')`);
     expect(Object.fromEntries(names.map((r) => [r.code, r.name]))).toEqual({
       '83': 'Đảng bộ tỉnh Bến Tre', '831': 'Đảng bộ huyện Châu Thành', '28861': 'Đảng bộ xã Tiên Thủy',
     });
   });
 
-  it('stores paths, depths, search keys and exactly one open version per unit, matching the unit', async () => {
-    const bad = await one(sql<{ paths: number; versions: number }>`
+  it('stores paths, depths, search keys and contiguous versions per unit, the open one (if any) matching the unit', async () => {
+    const bad = await one(sql<{ paths: number; first: number; open: number; gaps: number }>`
+      WITH ordered AS (SELECT v.*, lead(valid_from) OVER (PARTITION BY unit_id ORDER BY valid_from) AS next_from,
+                              row_number() OVER (PARTITION BY unit_id ORDER BY valid_from) AS n FROM unit_version v)
       SELECT (SELECT count(*) FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
                WHERE u.path::text <> coalesce(p.path::text || '.', '') || u.id OR u.depth <> nlevel(u.path) - 1)::int AS paths,
-             (SELECT count(*) FROM unit u LEFT JOIN unit_version v ON v.unit_id = u.id
-               WHERE v.unit_id IS NULL OR v.valid_to IS NOT NULL OR v.valid_from <> u.established_on OR v.code <> u.code
-                  OR v.name <> u.name OR v.kind <> u.kind OR v.parent_id IS DISTINCT FROM u.parent_id)::int AS versions`);
-    expect(bad).toEqual({ paths: 0, versions: 0 });
-    const versions = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM unit_version`);
-    expect(versions.n).toBe(summary.units);
+             (SELECT count(*) FROM unit u LEFT JOIN ordered v ON v.unit_id = u.id AND v.n = 1
+               WHERE v.unit_id IS NULL OR v.valid_from <> u.established_on)::int AS first,
+             (SELECT count(*) FROM unit u LEFT JOIN unit_version v ON v.unit_id = u.id AND v.valid_to IS NULL
+               WHERE (u.dissolved_on IS NULL) <> (v.unit_id IS NOT NULL) OR v.unit_id IS NOT NULL AND (v.code <> u.code
+                  OR v.name <> u.name OR v.kind <> u.kind OR v.parent_id IS DISTINCT FROM u.parent_id))::int AS open,
+             (SELECT count(*) FROM ordered o JOIN unit u ON u.id = o.unit_id
+               WHERE o.next_from IS NOT NULL AND o.valid_to IS DISTINCT FROM o.next_from
+                  OR o.next_from IS NULL AND o.valid_to IS DISTINCT FROM u.dissolved_on)::int AS gaps`);
+    expect(bad).toEqual({ paths: 0, first: 0, open: 0, gaps: 0 });
+    // One version per unit of 2017, plus those the restructurings of 2020–2024 opened.
+    const versions = await one(sql<{ n: number; units: number }>`SELECT count(*)::int AS n, count(DISTINCT unit_id)::int AS units FROM unit_version`);
+    expect(versions.units).toBe(summary.units);
+    expect(versions.n).toBeGreaterThan(summary.units);
     const units = await rows(sql<{ name: string; name_search: string }>`SELECT name, name_search FROM unit`);
     expect(units.filter((u) => u.name_search !== searchKey(u.name))).toEqual([]);
   });
@@ -189,8 +201,11 @@ describe(`province demo on ${backend}`, () => {
          WHERE (e.kind = 'leave_on_request' OR (e.kind = 'removal' AND e.details->>'reason' = 'abandoned_activities'))
            AND e.effective_date BETWEEN '2016-01-01' AND '2017-05-05')
       SELECT (SELECT count(*) FROM cases WHERE issued_by = 'Huyện ủy Châu Thành')::int AS decided,
-             (SELECT count(DISTINCT c.id) FROM cases x JOIN unit u ON u.id = x.unit_id
-                JOIN unit c ON c.kind = 'grassroots_committee' AND c.code ~ '^[0-9]{5}$' AND u.path <@ c.path
+             -- The communes of that time: cells sat right under them on 05/05/2017.
+             (SELECT count(DISTINCT cv.parent_id) FROM cases x
+                JOIN unit_version cv ON cv.unit_id = x.unit_id AND cv.valid_from <= '2017-05-05' AND (cv.valid_to IS NULL OR cv.valid_to > '2017-05-05')
+                JOIN unit_version c ON c.unit_id = cv.parent_id AND c.kind = 'grassroots_committee' AND c.code ~ '^[0-9]{5}$'
+                  AND c.valid_from <= '2017-05-05' AND (c.valid_to IS NULL OR c.valid_to > '2017-05-05')
                 JOIN unit d ON d.id = c.parent_id AND d.code = '831')::int AS communes,
              (SELECT count(*) FROM cases x JOIN unit u ON u.id = x.unit_id
                WHERE u.path <@ (SELECT path FROM unit WHERE code = '831'))::int AS members`);
@@ -396,11 +411,14 @@ describe(`province demo on ${backend}`, () => {
     expect(indexesBefore).toContain('counselling_member');
     expect((await catalogIndexes()).map((r) => r.name)).toEqual(indexesBefore);
     expect((await catalogForeignKeys()).map((r) => r.name)).toEqual(foreignKeysBefore);
-    // Rows written after the bulk load with their triggers on (candidates, the visit, resignations, enterprises) are audited like a user's.
+    // Rows written after the bulk load with their triggers on (candidates, the visit, resignations, enterprises) are
+    // audited like a user's; the mergers of 2020–2024 are applied by the restructuring service, audited as any operator's are.
     const appMade = ['candidate', 'candidate_stage', 'working_visit', 'visit_delegate', 'visit_unit', 'visit_document', 'visit_notice', 'directive', 'directive_progress',
       'resignation_request', 'resignation_counselling', 'industrial_park', 'enterprise'];
-    const audit = await one(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity <> ALL(${appMade}::text[])`);
-    expect(audit.n).toBe(0);
+    const audit = await one(sql<{ n: number; demo: number }>`
+      SELECT count(*) FILTER (WHERE actor_name <> 'demo')::int AS n, count(DISTINCT entity_id) FILTER (WHERE actor_name = 'demo' AND entity = 'restructuring')::int AS demo
+        FROM audit_log WHERE entity <> ALL(${appMade}::text[])`);
+    expect(audit).toEqual({ n: 0, demo: 17 });
   });
 
   it('lets the application add a cell and a member afterwards (sequences set), with audit and counters working', async () => {

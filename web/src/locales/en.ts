@@ -4,6 +4,7 @@ import { reformEn } from './en/reform.ts';
 import { evaluationEn } from './en/evaluation.ts';
 import { visitsEn } from './en/visits.ts';
 import { recruitmentEn } from './en/recruitment.ts';
+import { lineageEn } from './en/lineage.ts';
 
 export const en: Messages = {
   'app.name': 'Đảng vụ',
@@ -916,4 +917,5 @@ export const en: Messages = {
   ...evaluationEn,
   ...visitsEn,
   ...recruitmentEn,
+  ...lineageEn,
 };

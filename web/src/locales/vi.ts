@@ -5,6 +5,8 @@ import { evaluationVi } from './vi/evaluation.ts';
 import { visitsVi } from './vi/visits.ts';
 
 import { recruitmentVi } from './vi/recruitment.ts';
+import { lineageVi } from './vi/lineage.ts';
+
 export const vi = {
   'app.name': 'Đảng vụ',
   'app.tagline': 'Quản lý tổ chức đảng và đảng viên',
@@ -916,6 +918,7 @@ export const vi = {
   ...evaluationVi,
   ...visitsVi,
   ...recruitmentVi,
+  ...lineageVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

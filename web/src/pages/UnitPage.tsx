@@ -20,6 +20,7 @@ import { UnitSelect } from '../components/UnitSelect.tsx';
 import { InfoGrid } from '../components/InfoGrid.tsx';
 import { CellMeetings } from '../components/CellMeetings.tsx';
 import { RestructureDialog, RestructuringList } from '../components/Restructure.tsx';
+import { UnitLineage } from '../components/UnitLineage.tsx';
 
 const TABS = ['children', 'members', 'meetings', 'restructurings', 'history'] as const;
 type TabKey = (typeof TABS)[number];
@@ -86,6 +87,7 @@ function HistoryTab({ unit, canAudit }: { unit: UnitDetail; canAudit: boolean })
           pagination={false} scroll={{ x: 900 }} data-testid="unit-versions"
         />
       )}
+      <UnitLineage unitId={unit.id} reloadKey={unit.rowVersion} />
       {canAudit && (
         <>
           <Typography.Title level={5} style={{ marginTop: 24 }}>{t('unit.audit')}</Typography.Title>
