@@ -1,6 +1,7 @@
 // Industrial parks and enterprises (issue 10 §3): the firms where recruitment reaches workers, their kind of
 // ownership as in Biểu 5, and whether they have a party organization. Reading needs unit.read, writing
 // unit.write (the organization staff of the territory); every row is in the scope of its territorial unit.
+import { todayIso } from '../domain/dates.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { authorize, type Actor } from '../policies/index.ts';
@@ -53,7 +54,7 @@ export class EnterpriseService {
     this.units = new UnitRepository(db, actor);
   }
 
-  async parks(unitId?: number, date = new Date().toISOString().slice(0, 10)): Promise<Park[]> {
+  async parks(unitId?: number, date = todayIso()): Promise<Park[]> {
     authorize(this.actor, 'unit.read');
     const root = unitId ? await this.units.requireInScope(unitId) : { path: this.actor.scopePath };
     const { rows } = await sql<Park>`
@@ -82,7 +83,7 @@ export class EnterpriseService {
     return (await this.parks(input.unitId)).find((p) => p.id === id)!;
   }
 
-  async list(filter: EnterpriseFilter, date = new Date().toISOString().slice(0, 10)): Promise<Enterprise[]> {
+  async list(filter: EnterpriseFilter, date = todayIso()): Promise<Enterprise[]> {
     authorize(this.actor, 'unit.read');
     const root = filter.unitId ? await this.units.requireInScope(filter.unitId) : { path: this.actor.scopePath };
     const text = filter.q?.trim();

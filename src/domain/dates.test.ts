@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatVietnameseDate, fullYearsBetween, isIsoDate } from './dates.ts';
+import { addMonths, formatVietnameseDate, fullYearsBetween, isIsoDate, todayIso } from './dates.ts';
 
 describe('dates', () => {
+  it("gives today's date in Vietnam (UTC+7), whatever the server's time zone", () => {
+    expect(todayIso(new Date('2026-12-02T16:59:59Z'))).toBe('2026-12-02');
+    expect(todayIso(new Date('2026-12-02T17:00:00Z'))).toBe('2026-12-03');
+    expect(todayIso(new Date('2024-12-31T17:30:00Z'))).toBe('2025-01-01');
+  });
+
   it('recognizes real calendar dates only', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);

@@ -11,12 +11,15 @@ export function isIsoDate(value: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
+/** Vietnam keeps one time zone all year (UTC+7, no daylight saving). */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayIso(now: Date = new Date()): string {
-  // The local calendar day of the server (Vietnam runs on one time zone).
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  // The users' calendar day, whatever the server's TZ: at 18:00 UTC it is already tomorrow in Vietnam, and a
+  // deadline, a probation end or "today" in a form must agree between the browser and the server.
+  return vietnamDay.format(now);
 }
 
 /** Adds whole calendar months; the day is clamped to the month's end (31/01 + 1 month = 28 or 29/02). */

@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../../src/db/connection.ts';
 import { buildServer, type App } from '../../src/http/server.ts';
 import { openTestDatabase } from '../integration/helpers.ts';
 import { INCREASES } from '../../src/domain/statistics/movements.ts';
+import { todayIso } from '../../src/domain/dates.ts';
 import { PASSWORD, seedFixture, seedUsers, type Fixture } from '../integration/fixtures.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,9 +27,6 @@ if (!hasChromium) {
 }
 
 /** The local calendar day, YYYY-MM-DD (the server counts days the same way). */
-function localIso(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** `months` later (earlier when negative) on the same day of the month, the last day when the month is shorter; then `days`. */
 function shiftIso(iso: string, months: number, days = 0): string {
@@ -381,7 +379,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
 
   it('staff recognize a probationary member as official, the party rules checked live, and void a mistaken decision', async () => {
     // Setup through the API: a probationary member whose admission ceremony was exactly 13 months ago.
-    const today = localIso(new Date());
+    const today = todayIso();
     const admission = shiftIso(today, -13);
     const due = shiftIso(admission, 12); // the end of the 12 months of probation (Điều lệ Đảng, Điều 5)
     const dayEarly = shiftIso(due, 0, -1);
@@ -496,7 +494,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
   });
 
   it('staff see the work queues, record a cell meeting with an absence, and open the attrition report', async () => {
-    const today = localIso(new Date());
+    const today = todayIso();
     const staff = await apiLogin('staff831');
     const cellId = fixture.units['28861.01']!;
     // A probationary member whose 12 months end in 10 days, and a counselled member.
@@ -618,7 +616,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     type Counts = { total: number; children: Array<{ unitId: number; code: string; total: number }> };
     const district = fixture.units['831']!;
     const commune = fixture.units['28861']!;
-    const today = localIso(new Date());
+    const today = todayIso();
     // Read as people read it: Vietnamese thousands separators.
     const num = (s: string | null) => Number((s ?? '').replace(/\./g, '').trim());
     const shownTotal = () => page.getByTestId('stats-total').locator('.ant-statistic-content-value').textContent().catch(() => '');
