@@ -115,12 +115,17 @@ export class RestructureService {
    * Applies several operations in one transaction, each planned on the state the ones before it left
    * (so a later one may name a unit an earlier one created). `work` calls `apply` for each; if any is
    * refused, or `work` throws, nothing is kept. Used by the reform import (src/commands/reform-import.ts).
+   * The statistics roll-up is recounted once at the end for every unit the operations touched
+   * (migration 0011), not once per moved unit.
    */
   async applyMany<T>(work: (apply: (input: Operation | OperationInput) => Promise<AppliedOperation>, tx: Transaction<Database>) => Promise<T>): Promise<T> {
     authorize(this.actor, 'unit.write');
     return inTransaction(this.db, this.actor, async (tx) => {
       await sql`SELECT pg_advisory_xact_lock(${RESTRUCTURE_LOCK})`.execute(tx);
-      return work((input) => this.applyIn(tx, asOperation(input)), tx);
+      await sql`SELECT stat_defer()`.execute(tx);
+      const result = await work((input) => this.applyIn(tx, asOperation(input)), tx);
+      await sql`SELECT stat_flush_deferred()`.execute(tx);
+      return result;
     });
   }
 

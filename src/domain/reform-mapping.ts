@@ -435,7 +435,8 @@ export function planReform(parsed: ParsedMapping, units: readonly ReformUnit[]):
 
 /** True when the plan may be applied: no errors, or the user asked for the valid part. */
 export function mayApply(plan: ReformPlan, applyValid: boolean): boolean {
-  const fileLevel = plan.problems.some((p) => p.severity === 'error' && (p.line === 1 || p.line === null) && p.code !== 'unknown_unit');
+  // A header or database-level error leaves no valid part to apply.
+  const fileLevel = plan.problems.some((p) => p.severity === 'error' && (p.line === 1 || p.line === null));
   if (fileLevel) return false;
   return applyValid || !plan.problems.some((p) => p.severity === 'error');
 }
