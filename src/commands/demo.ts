@@ -17,7 +17,7 @@ export async function loadDemoData(
 ): Promise<DemoSummary> {
   const summary = await loadDemo(handle, { ...options, onProgress });
   if (options.scale === 'province') {
-    // Evaluation results (2016, 2024, 2025) and the seed's weak units of Châu Thành: src/demo/evaluation.ts.
+    // Evaluation results of every year since 2016 and the seed's weak units of Châu Thành with their plans: src/demo/evaluation.ts.
     const e = await loadEvaluationDemo(handle.db, { seed: options.seed ?? DEFAULT_SEED, today: todayIso() });
     onProgress?.(`Đánh giá, xếp loại: ${e.campaigns} đợt, ${e.ratings} xếp loại; ${e.weakUnits} tổ chức đảng yếu kém năm 2016`);
   }

@@ -1,9 +1,11 @@
 // Demo data of the yearly classification (issue 4): decided, locked ratings of the province's members and
-// organizations for 2016 (Hướng dẫn 27-HD/BTCTW, 2014 names), 2024 (Quy định 124-QĐ/TW) and 2025
-// (Quy định 366-QĐ/TW, with scores), each set within the rules of its year (the 20 % cap per group,
+// organizations for every year from 2016 whose review day has passed — 2016–2017 under Hướng dẫn
+// 27-HD/BTCTW (2014 names), 2018–2022 Quy định 132-QĐ/TW, 2023–2024 Quy định 124-QĐ/TW, 2025 on Quy định
+// 366-QĐ/TW (with scores) — each rated against the tree and roll of its review day and set within the rules
+// of its year (the 20 % cap per group,
 // disciplines of the year from member_event, exempt and new members not rated); and the seed's weak units
 // of Huyện ủy Châu Thành for 2016: 5 grassroots organizations, 8 cells under grassroots committees and 1
-// other cell (under a partial committee), each with a consolidation plan. Deterministic: every draw comes
+// other cell (under a partial committee), each with a consolidation plan and its tasks. Deterministic: every draw comes
 // from the seed, the year and the id.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -14,12 +16,17 @@ import {
 } from '../domain/evaluation/index.ts';
 import { hash32, Rng } from './random.ts';
 
-export const DEMO_EVALUATION_YEARS = [2016, 2024, 2025] as const;
+/** The first year the demo rates; every later year follows while its review day (15/12) is past. */
+export const DEMO_EVALUATION_FIRST_YEAR = 2016;
 
 export interface EvaluationDemoSummary {
   campaigns: number;
   ratings: number;
   weakUnits: number;
+  /** Rows of consolidation_task of the weak units' plans. */
+  tasks: number;
+  /** Seconds spent rating each year (the load time is mostly this). */
+  secondsByYear: Record<number, number>;
 }
 
 interface MemberRow { id: number; unit_id: number; status: string; group_name: string; admission_date: string | null; admission_decision_date: string | null; disciplined: boolean }
@@ -30,20 +37,21 @@ const SCORE: Record<Level, [number, number]> = { excellent: [90, 98], good: [72,
 export async function loadEvaluationDemo(db: Kysely<Database>, options: { seed: number; today: string; province?: string; district?: string }): Promise<EvaluationDemoSummary> {
   const provinceCode = options.province ?? '83';
   const province = await db.selectFrom('unit').select(['id', 'path']).where('code', '=', provinceCode).where('kind', '=', 'province_committee').executeTakeFirst();
-  if (!province) return { campaigns: 0, ratings: 0, weakUnits: 0 };
+  if (!province) return { campaigns: 0, ratings: 0, weakUnits: 0, tasks: 0, secondsByYear: {} };
   const actor = await systemActor(db);
   const otherCell = await partialCommittee(db, actor, options.district ?? '831');
 
   let campaigns = 0;
   let ratings = 0;
-  for (const year of DEMO_EVALUATION_YEARS) {
-    const reviewDate = `${year}-12-15`;
-    if (reviewDate > options.today) continue;
-    ratings += await rateYear(db, province, year, reviewDate, options.seed);
+  const secondsByYear: Record<number, number> = {};
+  for (let year = DEMO_EVALUATION_FIRST_YEAR; `${year}-12-15` <= options.today; year++) {
+    const started = performance.now();
+    ratings += await rateYear(db, province, year, `${year}-12-15`, options.seed);
+    secondsByYear[year] = Math.round((performance.now() - started) / 100) / 10;
     campaigns++;
   }
-  const weakUnits = otherCell ? await weakUnits2016(db, options.district ?? '831', otherCell, options.seed) : 0;
-  return { campaigns, ratings, weakUnits };
+  const weak = otherCell ? await weakUnits2016(db, options.district ?? '831', otherCell, options.seed) : { units: 0, tasks: 0 };
+  return { campaigns, ratings, weakUnits: weak.units, tasks: weak.tasks, secondsByYear };
 }
 
 /**
@@ -74,21 +82,33 @@ async function partialCommittee(db: Kysely<Database>, actor: Awaited<ReturnType<
 async function rateYear(db: Kysely<Database>, province: { id: number; path: string }, year: number, reviewDate: string, seed: number): Promise<number> {
   const set = ruleSetForPeriod(year);
   const period = periodOf(year);
+  // Results improve slowly over the years (fewer HTNV, more HTXSNV before the cap), as the province reports.
+  const drift = { completed: 0.2 - 0.005 * (year - DEMO_EVALUATION_FIRST_YEAR), excellent: 0.18 + 0.006 * (year - DEMO_EVALUATION_FIRST_YEAR) };
   const day = reviewDate;
-  // The grassroots organization of every cell on the review date: the cap's group, as the service names it.
-  const { rows: members } = await sql<MemberRow>`
-    WITH g AS MATERIALIZED (
-      SELECT c.id AS cell_id,
-        (SELECT gv.name || ' (' || gv.code || ')' FROM unit gu JOIN unit_version gv ON gv.unit_id = gu.id AND gv.valid_from <= ${day} AND (gv.valid_to IS NULL OR gv.valid_to > ${day})
-           WHERE c.path <@ gu.path AND gv.kind IN ('grassroots_committee', 'grassroots_cell') ORDER BY gu.depth DESC LIMIT 1) AS group_name
-      FROM unit c WHERE c.path <@ ${province.path}::ltree AND c.kind IN ('cell', 'grassroots_cell')
-    )
-    SELECT m.id::int AS id, p.unit_id::int AS unit_id, p.status, g.group_name, m.admission_date, m.admission_decision_date,
-      EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'discipline' AND e.effective_date BETWEEN ${period.start} AND ${period.end}
-              AND NOT EXISTS (SELECT 1 FROM member_event v WHERE v.voids_event_id = e.id)) AS disciplined
-    FROM member_period p JOIN member m ON m.id = p.member_id JOIN g ON g.cell_id = p.unit_id
+  // The grassroots organization of every cell on the review date — the cap's group, named as the service
+  // names it: the deepest unit on the cell's path whose version of that day is a grassroots organization.
+  // Worked out here from two flat reads rather than per cell in SQL (seconds a year on PGlite).
+  const { rows: units } = await sql<{ id: number; path: string; kind: string; name: string | null; code: string | null; day_kind: string | null }>`
+    SELECT u.id::int AS id, u.path::text AS path, u.kind, v.name, v.code, v.kind AS day_kind
+    FROM unit u LEFT JOIN unit_version v ON v.unit_id = u.id AND v.valid_from <= ${day} AND (v.valid_to IS NULL OR v.valid_to > ${day})
+    WHERE u.path <@ ${province.path}::ltree`.execute(db);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const groupOf = new Map<number, string>();
+  for (const c of units) {
+    if (c.kind !== 'cell' && c.kind !== 'grassroots_cell') continue;
+    const g = c.path.split('.').map(Number).reverse().map((id) => byId.get(id)).find((a) => a?.day_kind === 'grassroots_committee' || a?.day_kind === 'grassroots_cell');
+    if (g) groupOf.set(c.id, `${g.name} (${g.code})`);
+  }
+  const disciplined = new Set((await sql<{ id: number }>`
+    SELECT DISTINCT e.member_id::int AS id FROM member_event e
+    WHERE e.kind = 'discipline' AND e.effective_date BETWEEN ${period.start} AND ${period.end}
+      AND NOT EXISTS (SELECT 1 FROM member_event v WHERE v.voids_event_id = e.id)`.execute(db)).rows.map((r) => r.id));
+  const { rows: onRoll } = await sql<Omit<MemberRow, 'group_name' | 'disciplined'>>`
+    SELECT m.id::int AS id, p.unit_id::int AS unit_id, p.status, m.admission_date, m.admission_decision_date
+    FROM member_period p JOIN member m ON m.id = p.member_id
     WHERE p.valid_from <= ${day} AND (p.valid_to IS NULL OR p.valid_to > ${day}) AND p.status IN ('probationary', 'official', 'exempt', 'transferring')
     ORDER BY m.id`.execute(db);
+  const members: MemberRow[] = onRoll.filter((m) => groupOf.has(m.unit_id)).map((m) => ({ ...m, group_name: groupOf.get(m.unit_id)!, disciplined: disciplined.has(m.id) }));
 
   const level = new Map<number, Level>();
   const groups = new Map<string, number[]>();
@@ -96,8 +116,8 @@ async function rateYear(db: Kysely<Database>, province: { id: number; path: stri
     if (notEvaluatedReason(set, { status: m.status, admissionDate: m.admission_date, admissionDecisionDate: m.admission_decision_date }, { reviewDate, periodEnd: period.end }, DEFAULT_EVALUATION_SETTINGS)) continue;
     const rng = new Rng(hash32(seed, year, m.id, 0xe7a1));
     const u = rng.float();
-    let l: Level = m.disciplined || u < 0.015 ? 'failed' : u < 0.17 ? 'completed' : 'good';
-    if (l === 'good' && rng.chance(0.22)) l = 'excellent';
+    let l: Level = m.disciplined || u < 0.015 ? 'failed' : u < drift.completed ? 'completed' : 'good';
+    if (l === 'good' && rng.chance(drift.excellent)) l = 'excellent';
     level.set(m.id, l);
     const g = groups.get(m.group_name) ?? [];
     g.push(m.id);
@@ -196,7 +216,14 @@ async function insertRatings(tx: Transaction<Database>, rows: Array<{
   campaign_id: number; subject: 'member' | 'organization'; member_id: number | null; unit_id: number; self_level: Level; proposed_level: Level;
   decided_level: Level; score: number | null; decision_comment: string | null; locked: boolean; decided_at: string;
 }>): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('evaluation_rating').values(rows.slice(i, i + 1000)).execute();
+  // One statement over column arrays: a year's 40,000 rows as multi-row INSERTs took most of its seconds.
+  for (let i = 0; i < rows.length; i += 50_000) {
+    const part = rows.slice(i, i + 50_000);
+    const c = <K extends keyof (typeof rows)[number]>(k: K) => part.map((r) => r[k]);
+    await sql`INSERT INTO evaluation_rating (campaign_id, subject, member_id, unit_id, self_level, proposed_level, decided_level, score, decision_comment, locked, decided_at)
+      SELECT * FROM unnest(${c('campaign_id')}::bigint[], ${c('subject')}::text[], ${c('member_id')}::bigint[], ${c('unit_id')}::bigint[], ${c('self_level')}::text[],
+        ${c('proposed_level')}::text[], ${c('decided_level')}::text[], ${c('score')}::numeric[], ${c('decision_comment')}::text[], ${c('locked')}::boolean[], ${c('decided_at')}::timestamptz[])`.execute(tx);
+  }
 }
 
 const CATEGORIES: WeakCategory[] = ['slow_change', 'declining', 'disunited'];
@@ -214,7 +241,7 @@ const MEASURES: Record<WeakCategory, string> = {
 };
 
 /** The seed's weak units of the district for 2016 (5 + 8 + 1), chosen from the tree of 31/12/2016 by the seed. */
-async function weakUnits2016(db: Kysely<Database>, districtCode: string, otherCellId: number, seed: number): Promise<number> {
+async function weakUnits2016(db: Kysely<Database>, districtCode: string, otherCellId: number, seed: number): Promise<{ units: number; tasks: number }> {
   const day = '2016-12-31';
   const district = await db.selectFrom('unit').select(['id', 'path']).where('code', '=', districtCode).where('kind', '=', 'district_committee').executeTakeFirstOrThrow();
   const { rows } = await sql<{ id: number; kind: string; parent_kind: string | null; parent_id: number | null }>`
@@ -237,12 +264,48 @@ async function weakUnits2016(db: Kysely<Database>, districtCode: string, otherCe
       unit_id: u.id, year: 2016, categories, causes: categories.map((c) => CAUSES[c]).join('; '), measures: categories.map((c) => MEASURES[c]).join('; '),
       responsible: `Ủy viên Ban Thường vụ Huyện ủy phụ trách (${r.pick(['đồng chí Phó Bí thư Thường trực', 'đồng chí Trưởng Ban Tổ chức', 'đồng chí Chủ nhiệm Ủy ban Kiểm tra', 'đồng chí Trưởng Ban Tuyên giáo'])})`,
       deadline: '2017-06-30', progress: done ? 'Đã kiện toàn cấp ủy; sinh hoạt chi bộ đều đặn từ quý I/2017' : 'Đang thực hiện; báo cáo tiến độ hằng quý',
-      result: done ? 'consolidated' : 'carried_over',
+      result: done ? 'consolidated' : 'carried_over', issuer_unit_id: district.id, result_on: '2017-06-30',
     };
   });
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     await sql`SELECT set_config('dangvu.actor_name', 'demo', true)`.execute(tx);
-    await tx.insertInto('weak_unit').values(values).execute();
+    const plans = await tx.insertInto('weak_unit').values(values).returning(['id', 'unit_id', 'result', 'categories']).execute();
+    const tasks = plans.flatMap((p) => planTasks(Number(p.id), Number(p.unit_id), district.id, p.result === 'consolidated', p.categories as WeakCategory[], new Rng(hash32(seed, 2016, Number(p.id), 0x7a5))));
+    if (tasks.length) await tx.insertInto('consolidation_task').values(tasks).execute();
+    return { units: values.length, tasks: tasks.length };
   });
-  return values.length;
+}
+
+/** Measures of a plan by category, each a task: owner, deadline (quarters of 2017). */
+const TASKS: Record<WeakCategory, Array<{ measure: string; owner: 'unit' | 'district'; deadline: string }>> = {
+  slow_change: [
+    { measure: 'Đổi mới nội dung, hình thức sinh hoạt chi bộ; mỗi quý ít nhất một buổi sinh hoạt chuyên đề', owner: 'unit', deadline: '2017-03-31' },
+    { measure: 'Phân công cấp ủy viên cấp trên dự sinh hoạt và theo dõi hằng tháng', owner: 'district', deadline: '2017-03-31' },
+  ],
+  declining: [
+    { measure: 'Kiện toàn cấp ủy, bổ sung cán bộ có năng lực', owner: 'district', deadline: '2017-03-31' },
+    { measure: 'Giao chỉ tiêu cụ thể cho từng đảng viên; kiểm tra, đôn đốc hằng quý', owner: 'unit', deadline: '2017-06-30' },
+  ],
+  disunited: [
+    { measure: 'Ban Thường vụ làm việc với tập thể cấp ủy; kiểm điểm, làm rõ trách nhiệm', owner: 'district', deadline: '2017-02-28' },
+    { measure: 'Giải quyết dứt điểm đơn thư; thông báo kết quả đến đảng viên', owner: 'unit', deadline: '2017-06-30' },
+  ],
+  rated_failed: [{ measure: 'Kiện toàn tổ chức, kiểm điểm trách nhiệm', owner: 'district', deadline: '2017-06-30' }],
+};
+
+function planTasks(weakUnitId: number, unitId: number, districtId: number, consolidated: boolean, categories: WeakCategory[], rng: Rng) {
+  const list = [
+    ...categories.flatMap((c) => TASKS[c]),
+    { measure: 'Báo cáo kết quả củng cố với Ban Thường vụ Huyện ủy', owner: 'unit' as const, deadline: '2017-06-30' },
+  ];
+  return list.map((x, i) => {
+    // A carried-over plan leaves its later tasks open (continued next year); the rest were done on time.
+    const done = consolidated || x.deadline < '2017-06-30' || rng.chance(0.3);
+    const doneOn = done ? `${x.deadline.slice(0, 8)}${String(rng.int(10, Number(x.deadline.slice(8)))).padStart(2, '0')}` : null;
+    return {
+      weak_unit_id: weakUnitId, ordinal: i + 1, measure: x.measure, owner_unit_id: x.owner === 'unit' ? unitId : districtId, owner_member_id: null, deadline: x.deadline,
+      status: done ? 'done' : 'in_progress', done_on: doneOn, evidence: done ? [`Báo cáo kết quả thực hiện, ${doneOn!.split('-').reverse().join('/')}`] : [],
+      progress_notes: JSON.stringify(done ? [] : [{ on: '2017-06-15', text: 'Chưa đạt yêu cầu; tiếp tục thực hiện trong năm 2017', by: 'demo' }]),
+    };
+  });
 }

@@ -90,6 +90,46 @@ describe.skipIf(!hasChromium)('keyboard rating grid in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '48-rating-grid-locked.png'), fullPage: true });
   });
 
+  it('staff open a weak unit\'s plan, add a task (refused without an owner), and see it overdue in the overview and the work queue', async () => {
+    const staff = await h.cookieOf('staff831');
+    const flag = await h.app.inject({ method: 'PUT', url: '/api/weak-units', headers: { cookie: staff }, payload: { unitId: h.fixture.units['28861.01'], year: 2024, categories: ['slow_change'], causes: 'Sinh hoạt chi bộ chưa đều' } });
+    expect(flag.statusCode).toBe(200);
+    const page = await h.newPage();
+    await h.login(page, 'staff831');
+    await page.goto(`${h.base}/reports/weak-units?unitId=${h.fixture.units['831']}&year=2024`);
+    await page.getByTestId('weak-plan-28861.01').click();
+    await page.waitForURL(/\/weak-units\/\d+$/);
+    await page.getByTestId('task-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('task-measure').fill('Đổi mới nội dung sinh hoạt chi bộ');
+    await dialog.locator('#deadline').click();
+    await dialog.locator('#deadline').fill('31/03/2025');
+    await dialog.locator('#deadline').press('Enter');
+    await page.getByTestId('task-save').click();
+    await expect.poll(() => page.getByTestId('task-error').textContent(), slow).toBe('Nhiệm vụ phải có người hoặc đơn vị chịu trách nhiệm thực hiện');
+    await dialog.locator('#task-owner-unit').click();
+    await dialog.locator('#task-owner-unit').fill('tien thuy 1');
+    await page.locator('.ant-select-item-option', { hasText: 'Chi bộ ấp Tiên Thủy 1' }).first().click();
+    await dialog.getByTestId('task-evidence').locator('input').fill('Nghị quyết chi bộ tháng 1');
+    await dialog.getByTestId('task-evidence').locator('input').press('Enter');
+    await page.getByTestId('task-save').click();
+    await expect.poll(() => page.getByTestId('plan-tasks').locator('tbody tr.ant-table-row').count(), slow).toBe(1);
+    const row = await page.getByTestId('plan-tasks').locator('tbody tr.ant-table-row').first().textContent();
+    expect(row).toContain('Chi bộ ấp Tiên Thủy 1');
+    expect(row).toMatch(/Quá hạn \d+ ngày/);
+    expect(row).toContain('Nghị quyết chi bộ tháng 1');
+    await page.screenshot({ path: path.join(SHOTS, '49-consolidation-plan.png'), fullPage: true });
+
+    await page.goto(`${h.base}/reports/consolidation?unitId=${h.fixture.units['831']}&year=2024`);
+    await expect.poll(() => page.getByTestId('consolidation-flagged').locator('.ant-statistic-content-value').textContent().catch(() => ''), slow).toBe('1');
+    expect(await page.getByTestId('consolidation-tasksOverdue').locator('.ant-statistic-content-value').textContent()).toBe('1');
+    expect(await page.getByTestId('consolidation-plans').textContent()).toContain('Chi bộ ấp Tiên Thủy 1');
+    await page.screenshot({ path: path.join(SHOTS, '50-consolidation-overview.png'), fullPage: true });
+    await page.goto(`${h.base}/`);
+    await expect.poll(() => page.getByTestId('queue-follow-ups').textContent().catch(() => ''), slow).toContain('Củng cố Chi bộ ấp Tiên Thủy 1: Đổi mới nội dung sinh hoạt chi bộ');
+    expect(await page.getByTestId('queue-follow-ups').textContent()).toContain('Nhiệm vụ củng cố');
+  });
+
   it('had no errors in the browser console', () => {
     expect(h.pageErrors).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { UnitRepository } from '../../src/db/repos/units.ts';
 import { WeakUnitService } from '../../src/commands/weak-units.ts';
 import { EvaluationService } from '../../src/commands/evaluation.ts';
 import { evaluationResults } from '../../src/reports/evaluation.ts';
+import { consolidationOverview } from '../../src/reports/consolidation.ts';
 
 let handle: DatabaseHandle;
 let summary: EvaluationDemoSummary;
@@ -24,7 +25,7 @@ afterAll(async () => handle?.close());
 
 describe(`evaluation demo on ${backend}`, () => {
   it('reproduces the seed: 5 grassroots organizations, 8 cells under grassroots committees and 1 other cell in Châu Thành, 2016', async () => {
-    expect(summary.campaigns).toBe(3);
+    expect(summary.campaigns).toBe(10);
     expect(summary.weakUnits).toBe(14);
     const actor = await systemActor(handle.db);
     const units = new UnitRepository(handle.db, actor);
@@ -49,10 +50,16 @@ describe(`evaluation demo on ${backend}`, () => {
     const actor = await systemActor(handle.db);
     const svc = new EvaluationService(handle.db, actor);
     const campaigns = await svc.listCampaigns();
-    expect(campaigns.map((c) => [c.year, c.ruleSetId])).toEqual([[2025, 'qd366'], [2024, 'qd124'], [2016, 'hd27_2014']]);
-    const tienThuy = await new UnitRepository(handle.db, actor).resolveCode('28861', '2016-12-31');
+    // Every year from 2016 to the last review day before "today", each under the rule set of its year.
+    expect(campaigns.map((c) => [c.year, c.ruleSetId]).reverse()).toEqual([
+      [2016, 'hd27_2014'], [2017, 'hd27_2014'], [2018, 'qd132_hd16'], [2019, 'qd132_hd21'], [2020, 'qd132_hd21'], [2021, 'qd132_hd21'], [2022, 'qd132_hd21'],
+      [2023, 'qd124'], [2024, 'qd124'], [2025, 'qd366'],
+    ]);
+    // Checked at the district, whose committee decides the communes' ratings: their cap groups are whole there
+    // (a commune checked alone is a group of one organization).
+    const chauThanh = await new UnitRepository(handle.db, actor).resolveCode('831', '2016-12-31');
     for (const c of campaigns) {
-      const { roster, report } = await svc.check(c.id, tienThuy, 'decided', true);
+      const { roster, report } = await svc.check(c.id, chauThanh, 'decided', true);
       expect(roster.rows.filter((r) => r.subject === 'member' && !r.notEvaluated).every((r) => r.decidedLevel && r.locked)).toBe(true);
       expect(report.violations, `${c.year}`).toEqual([]);
     }
@@ -66,7 +73,36 @@ describe(`evaluation demo on ${backend}`, () => {
     expect(results.members.total).toBeGreaterThan(30_000);
     expect(results.members.excellent * 5).toBeLessThanOrEqual(results.members.good);
     expect(results.years.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
-    expect(results.years.find((y) => y.year === 2024)!.members.total).toBeGreaterThan(30_000);
+    for (const y of results.years) expect(y.members.total, `${y.year}`).toBeGreaterThan(30_000);
     expect(results.failing.members.length).toBe(results.members.failed);
+  });
+  it('counts the weak units by kind as a recount from the tree of the year does, and follows their plans to the overview', async () => {
+    const actor = await systemActor(handle.db);
+    const units = new UnitRepository(handle.db, actor);
+    const district = await units.resolveCode('831', '2016-12-31');
+    const r = await new WeakUnitService(handle.db, actor).report(district, 2016);
+    // The recount: each flagged unit's kind and its parent's kind on 31/12/2016, bucketed as the seed does.
+    const recount = await sql<{ bucket: string; n: number }>`
+      SELECT CASE WHEN v.kind IN ('grassroots_committee', 'grassroots_cell') THEN 'grassroots'
+                  WHEN pv.kind = 'grassroots_committee' THEN 'cell_of_grassroots_committee' ELSE 'cell_other' END AS bucket, count(*)::int AS n
+      FROM weak_unit w JOIN unit u ON u.id = w.unit_id
+      JOIN unit_version v ON v.unit_id = u.id AND v.valid_from <= '2016-12-31' AND (v.valid_to IS NULL OR v.valid_to > '2016-12-31')
+      LEFT JOIN unit_version pv ON pv.unit_id = v.parent_id AND pv.valid_from <= '2016-12-31' AND (pv.valid_to IS NULL OR pv.valid_to > '2016-12-31')
+      WHERE w.year = 2016 AND u.path <@ (SELECT path FROM unit WHERE id = ${district}) GROUP BY 1`.execute(handle.db);
+    expect(Object.fromEntries(recount.rows.map((x) => [x.bucket, x.n]))).toEqual(r.byKind);
+
+    expect(summary.tasks).toBeGreaterThan(14 * 2);
+    const o = await consolidationOverview(handle.db, actor, district, 2016, TODAY);
+    const consolidated = r.units.filter((u) => u.result === 'consolidated').length;
+    expect(o.total).toMatchObject({ flagged: 14, plans: 14, tasks: summary.tasks, consolidated, carriedOver: 14 - consolidated, inProgress: 0 });
+    // A consolidated plan has every task done; a carried-over one keeps its open tasks, overdue since 2017.
+    const tasks = await sql<{ result: string; status: string; n: number }>`SELECT w.result, t.status, count(*)::int AS n FROM consolidation_task t
+      JOIN weak_unit w ON w.id = t.weak_unit_id GROUP BY 1, 2`.execute(handle.db);
+    expect(tasks.rows.filter((x) => x.result === 'consolidated' && x.status !== 'done')).toEqual([]);
+    const open = tasks.rows.filter((x) => x.status !== 'done').reduce((a, x) => a + x.n, 0);
+    expect(o.total.tasksOverdue).toBe(open);
+    expect(o.total.tasksDone).toBe(summary.tasks - open);
+    expect(o.byUnit.reduce((a, u) => a + u.flagged, 0)).toBe(14);
+    expect(o.years.map((y) => y.year)).toEqual([2016]);
   });
 });
