@@ -77,16 +77,18 @@ export function noticeDocumentXml(n: NoticeDocxInput): string {
 
 export async function noticeDocx(n: NoticeDocxInput): Promise<Buffer> {
   const zip = new JSZip();
+  // No directory entries: some readers of OOXML packages refuse parts that are not files.
+  const opts = { createFolders: false };
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     + '<Default Extension="xml" ContentType="application/xml"/>'
     + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    + '</Types>');
+    + '</Types>', opts);
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-    + '</Relationships>');
-  zip.file('word/document.xml', noticeDocumentXml(n));
+    + '</Relationships>', opts);
+  zip.file('word/document.xml', noticeDocumentXml(n), opts);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
