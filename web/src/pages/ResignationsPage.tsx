@@ -137,8 +137,8 @@ export default function ResignationsPage() {
   const writable = can('member.write');
 
   const columns: TableColumnsType<Resignation> = [
-    { title: t('resignations.name'), dataIndex: 'fullName', key: 'name', render: (n: string, p) => <span data-testid="resignation-row-name">{n}{p.memberId && <Tag style={{ marginLeft: 6 }}>{t('resignations.member')}</Tag>}</span> },
-    { title: t('resignations.agency'), dataIndex: 'agency', key: 'agency', render: (a: string, p) => <span>{a}<br /><span className="muted">{p.position}</span></span> },
+    { title: t('resignations.name'), dataIndex: 'fullName', key: 'name', width: 200, render: (n: string, p) => <span data-testid="resignation-row-name">{n}{p.memberId && <Tag style={{ marginLeft: 6 }}>{t('resignations.member')}</Tag>}</span> },
+    { title: t('resignations.agency'), dataIndex: 'agency', key: 'agency', width: 280, render: (a: string, p) => <span>{a}<br /><span className="muted">{p.position}</span></span> },
     { title: t('resignations.level'), dataIndex: 'level', key: 'level', width: 100, render: (v: string) => label('resignationLevel', v) },
     { title: t('resignations.requestedOn'), dataIndex: 'requestedOn', key: 'requestedOn', width: 120, render: (d: string) => <span className="numeric">{formatDate(d)}</span> },
     { title: t('resignations.reason'), dataIndex: 'reason', key: 'reason', width: 150, render: (v: string) => label('resignationReason', v) },
