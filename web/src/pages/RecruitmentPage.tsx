@@ -104,7 +104,7 @@ export default function RecruitmentPage() {
                 {r && r.funnel.map((f) => (
                   <Flex key={f.stage} align="center" gap={12} data-testid="funnel-row">
                     <span style={{ width: 200 }}>{enumLabel(t, 'candidateStage', f.stage)}</span>
-                    <Progress percent={Math.round((f.total / maxStage) * 100)} format={() => fmt(f.total)} style={{ flex: 1, margin: 0 }} />
+                    <Progress status="normal" percent={Math.round((f.total / maxStage) * 100)} format={() => fmt(f.total)} style={{ flex: 1, margin: 0 }} />
                   </Flex>
                 ))}
                 {r && <Typography.Text type="secondary">{t('recruitmentReport.inProgress')}: {fmt(r.inProgress)}</Typography.Text>}
