@@ -116,4 +116,32 @@ describe.skipIf(!hasChromium)('resignation register in Chromium', () => {
     await shot(page, '61-resignations');
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the recruitment results and the enterprises, and adds an enterprise without a party organization', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Tên đăng nhập').fill('staff831');
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('header-user').waitFor();
+    await page.getByTestId('nav-enterprises').click();
+    await page.getByTestId('enterprise-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#name').fill('Công ty TNHH Dừa Xanh');
+    await dialog.locator('#enterprise-unit').click();
+    await dialog.locator('#enterprise-unit').fill('tien thuy');
+    await page.locator('.ant-select-item-option', { hasText: 'Đảng bộ xã Tiên Thủy' }).click();
+    await dialog.locator('#workers').fill('250');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    const rows = page.getByTestId('enterprise-list').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), slow).toBe(1);
+    expect(await rows.first().getByTestId('enterprise-no-party').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('without-party-summary').textContent(), slow).toContain('1 doanh nghiệp, 250 lao động');
+    await page.getByTestId('nav-recruitment').click();
+    await page.waitForURL(/\/reports\/recruitment/);
+    await expect.poll(() => page.getByTestId('recruitment-funnel').locator('[data-testid="funnel-row"]').count(), slow).toBe(7);
+    expect(await page.getByTestId('recruitment-enterprises').textContent()).toContain('1 doanh nghiệp');
+    await shot(page, '62-recruitment');
+    expect(pageErrors).toEqual([]);
+  });
 });
