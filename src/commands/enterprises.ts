@@ -9,6 +9,7 @@ import { inTransaction, pgErrorCode } from '../db/transaction.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors.ts';
 import { isOwnershipKind, OWNERSHIP_LABELS } from '../domain/recruitment/enterprises.ts';
 import { normalizeText, searchKey } from '../text/vietnamese.ts';
+import { todayIso } from '../domain/dates.ts';
 
 export interface Park { id: number; name: string; unitId: number; unitName: string; establishedOn: string | null; enterprises: number; workers: number; withoutParty: number }
 
@@ -53,7 +54,7 @@ export class EnterpriseService {
     this.units = new UnitRepository(db, actor);
   }
 
-  async parks(unitId?: number, date = new Date().toISOString().slice(0, 10)): Promise<Park[]> {
+  async parks(unitId?: number, date = todayIso()): Promise<Park[]> {
     authorize(this.actor, 'unit.read');
     const root = unitId ? await this.units.requireInScope(unitId) : { path: this.actor.scopePath };
     const { rows } = await sql<Park>`
@@ -82,7 +83,7 @@ export class EnterpriseService {
     return (await this.parks(input.unitId)).find((p) => p.id === id)!;
   }
 
-  async list(filter: EnterpriseFilter, date = new Date().toISOString().slice(0, 10)): Promise<Enterprise[]> {
+  async list(filter: EnterpriseFilter, date = todayIso()): Promise<Enterprise[]> {
     authorize(this.actor, 'unit.read');
     const root = filter.unitId ? await this.units.requireInScope(filter.unitId) : { path: this.actor.scopePath };
     const text = filter.q?.trim();
