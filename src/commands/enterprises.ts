@@ -10,6 +10,7 @@ import { inTransaction, pgErrorCode } from '../db/transaction.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors.ts';
 import { isOwnershipKind, OWNERSHIP_LABELS } from '../domain/recruitment/enterprises.ts';
 import { normalizeText, searchKey } from '../text/vietnamese.ts';
+import { todayIso } from '../domain/dates.ts';
 
 export interface Park { id: number; name: string; unitId: number; unitName: string; establishedOn: string | null; enterprises: number; workers: number; withoutParty: number }
 

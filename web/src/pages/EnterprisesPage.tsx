@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useQueryState } from '../lib/unitParam.ts';
 import { ApiError } from '../api/index.ts';
 import { OWNERSHIP_KINDS, recruitmentApi, type Enterprise, type EnterpriseInput, type Park } from '../api/recruitment.ts';
 import { enumLabel, useT } from '../locales/i18n.tsx';
@@ -97,7 +98,7 @@ function ParkDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => 
 export default function EnterprisesPage() {
   const t = useT();
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const { params, set: setQuery } = useQueryState();
   const parkId = Number(params.get('park')) || undefined;
   const ownership = params.get('ownership') ?? undefined;
   const withoutParty = params.get('withoutParty') === '1';
@@ -105,11 +106,7 @@ export default function EnterprisesPage() {
   const parks = useAsync(() => recruitmentApi.parks(), []);
   const list = useAsync(() => recruitmentApi.enterprises({ parkId, ownership, withoutParty: withoutParty || undefined }), [parkId, ownership, withoutParty]);
   const without = useAsync(() => recruitmentApi.withoutParty(), []);
-  const set = (k: string, v: string | null) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    if (v === null) next.delete(k); else next.set(k, v);
-    return next;
-  }, { replace: true });
+  const set = (k: string, v: string | null) => setQuery({ [k]: v });
   const reload = () => { setEditing(null); void parks.reload(); void list.reload(); void without.reload(); };
   const writable = can('unit.write');
 

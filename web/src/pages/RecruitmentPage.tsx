@@ -1,14 +1,14 @@
 // "Kết quả phát triển đảng viên": a unit's year against its target (the funnel of candidates by stage, the
 // admissions by source, each sub-unit's target and admissions, the new-member rows of Biểu 2, the enterprises
 // without a party organization), all from GET /api/reports/recruitment, which the CLI's report also gives.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Form, Progress, Row, Select, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, CANDIDATE_SOURCES, type RecruitmentReport } from '../api/index.ts';
 import { recruitmentApi } from '../api/recruitment.ts';
 import { enumLabel, useT } from '../locales/i18n.tsx';
-import { useMe } from '../lib/auth.tsx';
+import { useUnitParam } from '../lib/unitParam.ts';
 import { useAsync } from '../lib/useAsync.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -20,25 +20,13 @@ const pct = (a: number, b: number | null) => (b ? Math.min(100, Math.round((a / 
 
 export default function RecruitmentPage() {
   const t = useT();
-  const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [fromReport, setFromReport] = useState<{ id: number; name: string; code: string; kind: string } | null>(null);
+  const { unitId, initial, onChange, params, set: setQuery } = useUnitParam(fromReport);
+  const set = (k: string, v: string | null) => setQuery({ [k]: v });
   const thisYear = new Date().getFullYear();
   const year = Number(params.get('year')) || thisYear;
-  const unitId = Number(params.get('unitId')) || me.scopeUnitId;
-  const scope = useAsync(() => api.unit(me.scopeUnitId), [me.scopeUnitId]);
-  const [unitLabel, setUnitLabel] = useState<{ id: number; name: string; code: string; kind: string } | null>(null);
-  const report = useAsync(() => api.recruitment(year, unitId), [year, unitId]);
+  const report = useAsync(() => api.recruitment(year, unitId).then((rep) => { setFromReport({ id: unitId, name: rep.unitName, code: rep.unitCode, kind: '' }); return rep; }), [year, unitId]);
   const r = report.data;
-  const set = (k: string, v: string | null) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    if (v === null) next.delete(k); else next.set(k, v);
-    return next;
-  }, { replace: true });
-  const initial = useMemo(() => {
-    if (unitLabel && unitLabel.id === unitId) return unitLabel;
-    const s = scope.data;
-    return s && s.id === unitId ? { id: s.id, name: s.name, code: s.code, kind: s.kind } : r ? { id: unitId, name: r.unitName, code: r.unitCode, kind: '' } : null;
-  }, [unitLabel, unitId, scope.data, r]);
 
   const children: TableColumnsType<RecruitmentReport['children'][number]> = [
     { title: t('recruitmentReport.unit'), key: 'name', render: (_: unknown, c) => <a onClick={() => set('unitId', String(c.unitId))}>{c.name}</a> },
@@ -64,7 +52,7 @@ export default function RecruitmentPage() {
             <Col xs={24} md={12} xl={10}>
               <Form.Item label={t('recruitmentReport.unit')} style={{ marginBottom: 0 }}>
                 <UnitSelect id="recruitment-unit" key={initial ? `u${initial.id}` : 'none'} value={unitId} initial={initial} allowClear={false} placeholder={t('users.scopePlaceholder')}
-                  onChange={(v, u) => { if (v) { if (u) setUnitLabel({ id: u.id, name: u.name, code: u.code, kind: u.kind }); set('unitId', v === me.scopeUnitId ? null : String(v)); } }} />
+                  onChange={onChange} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
@@ -104,7 +92,7 @@ export default function RecruitmentPage() {
                 {r && r.funnel.map((f) => (
                   <Flex key={f.stage} align="center" gap={12} data-testid="funnel-row">
                     <span style={{ width: 200 }}>{enumLabel(t, 'candidateStage', f.stage)}</span>
-                    <Progress percent={Math.round((f.total / maxStage) * 100)} format={() => fmt(f.total)} style={{ flex: 1, margin: 0 }} />
+                    <Progress status="normal" percent={Math.round((f.total / maxStage) * 100)} format={() => fmt(f.total)} style={{ flex: 1, margin: 0 }} />
                   </Flex>
                 ))}
                 {r && <Typography.Text type="secondary">{t('recruitmentReport.inProgress')}: {fmt(r.inProgress)}</Typography.Text>}

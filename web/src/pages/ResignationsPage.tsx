@@ -1,16 +1,16 @@
 // "Cán bộ xin nghỉ việc": the register of cadres, civil servants and public employees who asked to quit in a
 // period under a unit: counts by reason and outcome (from the report the CLI gives), each request with its
 // counselling meetings, and dialogs to record a request, a meeting and the outcome. The URL holds the filters.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { api, ApiError } from '../api/index.ts';
+import { ApiError } from '../api/index.ts';
 import { recruitmentApi, RESIGNATION_LEVELS, RESIGNATION_OUTCOMES, RESIGNATION_REASONS, type Resignation, type ResignationInput } from '../api/recruitment.ts';
 import { useT } from '../locales/i18n.tsx';
 import type { MessageKey } from '../locales/vi.ts';
-import { useAuth, useMe } from '../lib/auth.tsx';
+import { useAuth } from '../lib/auth.tsx';
+import { useUnitParam } from '../lib/unitParam.ts';
 import { useAsync } from '../lib/useAsync.ts';
 import { applyFieldErrors } from '../lib/formErrors.ts';
 import { DATE_FORMAT, formatDate, fromIso, toIso, todayIso } from '../lib/dates.ts';
@@ -109,36 +109,23 @@ function ResignationDialog({ dialog, unitId, onClose, onSaved }: { dialog: NonNu
 export default function ResignationsPage() {
   const t = useT();
   const label = useLabel();
-  const me = useMe();
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const [fromReport, setFromReport] = useState<{ id: number; name: string; code: string; kind: string } | null>(null);
+  const { unitId, initial, onChange, params, set } = useUnitParam(fromReport);
   const today = todayIso();
   const defaultSince = `${Number(today.slice(0, 4)) - 1}-01-01`;
-  const unitId = Number(params.get('unitId')) || me.scopeUnitId;
   const since = ISO.test(params.get('since') ?? '') ? params.get('since')! : defaultSince;
   const until = ISO.test(params.get('until') ?? '') ? params.get('until')! : today;
-  const scope = useAsync(() => api.unit(me.scopeUnitId), [me.scopeUnitId]);
-  const [unitLabel, setUnitLabel] = useState<{ id: number; name: string; code: string; kind: string } | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const report = useAsync(() => recruitmentApi.resignationReport(unitId, since, until), [unitId, since, until]);
+  const report = useAsync(() => recruitmentApi.resignationReport(unitId, since, until).then((rep) => { setFromReport({ id: unitId, ...rep.unit }); return rep; }), [unitId, since, until]);
   const list = useAsync(() => recruitmentApi.resignations({ unitId, since, until, pageSize: 200 }), [unitId, since, until]);
   const r = report.data;
-  const set = (changes: Record<string, string | null>) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    for (const [k, v] of Object.entries(changes)) if (v === null) next.delete(k); else next.set(k, v);
-    return next;
-  }, { replace: true });
-  const initial = useMemo(() => {
-    if (unitLabel && unitLabel.id === unitId) return unitLabel;
-    const s = scope.data;
-    return s && s.id === unitId ? { id: s.id, name: s.name, code: s.code, kind: s.kind } : r ? { id: unitId, ...r.unit } : null;
-  }, [unitLabel, unitId, scope.data, r]);
   const reload = () => { setDialog(null); void report.reload(); void list.reload(); };
   const writable = can('member.write');
 
   const columns: TableColumnsType<Resignation> = [
-    { title: t('resignations.name'), dataIndex: 'fullName', key: 'name', render: (n: string, p) => <span data-testid="resignation-row-name">{n}{p.memberId && <Tag style={{ marginLeft: 6 }}>{t('resignations.member')}</Tag>}</span> },
-    { title: t('resignations.agency'), dataIndex: 'agency', key: 'agency', render: (a: string, p) => <span>{a}<br /><span className="muted">{p.position}</span></span> },
+    { title: t('resignations.name'), dataIndex: 'fullName', key: 'name', width: 200, render: (n: string, p) => <span data-testid="resignation-row-name">{n}{p.memberId && <Tag style={{ marginLeft: 6 }}>{t('resignations.member')}</Tag>}</span> },
+    { title: t('resignations.agency'), dataIndex: 'agency', key: 'agency', width: 280, render: (a: string, p) => <span>{a}<br /><span className="muted">{p.position}</span></span> },
     { title: t('resignations.level'), dataIndex: 'level', key: 'level', width: 100, render: (v: string) => label('resignationLevel', v) },
     { title: t('resignations.requestedOn'), dataIndex: 'requestedOn', key: 'requestedOn', width: 120, render: (d: string) => <span className="numeric">{formatDate(d)}</span> },
     { title: t('resignations.reason'), dataIndex: 'reason', key: 'reason', width: 150, render: (v: string) => label('resignationReason', v) },
@@ -178,7 +165,7 @@ export default function ResignationsPage() {
               <Form.Item label={t('resignations.unit')} style={{ marginBottom: 0 }}>
                 <UnitSelect
                   id="resignations-unit" key={initial ? `u${initial.id}` : 'none'} value={unitId} initial={initial} allowClear={false} placeholder={t('users.scopePlaceholder')}
-                  onChange={(v, u) => { if (v) { if (u) setUnitLabel({ id: u.id, name: u.name, code: u.code, kind: u.kind }); set({ unitId: v === me.scopeUnitId ? null : String(v) }); } }}
+                  onChange={onChange}
                 />
               </Form.Item>
             </Col>

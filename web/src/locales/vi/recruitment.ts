@@ -2,7 +2,7 @@
 export const recruitmentVi = {
   'nav.resignations': 'Cán bộ xin nghỉ việc',
   'nav.enterprises': 'Doanh nghiệp, KCN',
-  'nav.recruitment': 'Kết quả phát triển đảng viên',
+  'nav.recruitment': 'Kết quả kết nạp',
 
   'resignations.title': 'Cán bộ, công chức, viên chức xin nghỉ việc',
   'resignations.subtitle': '{unit}: đơn làm từ {since} đến {until}',
