@@ -1,7 +1,6 @@
 // Industrial parks and enterprises (issue 10 §3): the firms where recruitment reaches workers, their kind of
 // ownership as in Biểu 5, and whether they have a party organization. Reading needs unit.read, writing
 // unit.write (the organization staff of the territory); every row is in the scope of its territorial unit.
-import { todayIso } from '../domain/dates.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { authorize, type Actor } from '../policies/index.ts';
