@@ -15,7 +15,8 @@ let chauThanhRestructuring: number; // a restructuring record of Châu Thành, f
 let resignationId: number; // a request of a Tiên Thủy civil servant
 let enterpriseId: number; // an enterprise of a Châu Thành park
 let documents: { nq: number; nqIndicator: number; plan: number; planTask: number; planIndicator: number };
-let visit: { id: number; directive: number }; // a Châu Thành visit to Tiên Thủy, concluded with one directive
+let visit: { id: number; directive: number };
+let weakPlan: { id: number; task: number }; // Tiên Thủy's consolidation plan of 2016 and one task // a Châu Thành visit to Tiên Thủy, concluded with one directive
 beforeAll(async () => {
   t = await startTestApp();
   const { RestructureService } = await import('../../src/commands/restructure.ts');
@@ -57,6 +58,11 @@ beforeAll(async () => {
   const enterprises = new EnterpriseService(t.handle.db, await systemActor(t.handle.db));
   const park = await enterprises.createPark({ name: 'KCN Giao Long', unitId: t.fixture.units['831']! });
   enterpriseId = (await enterprises.create({ name: 'Công ty TNHH Dừa Tiên Thủy', parkId: park.id, unitId: t.fixture.units['28861']!, ownership: 'limited', workers: 120 })).id;
+  const { WeakUnitService } = await import('../../src/commands/weak-units.ts');
+  const { ConsolidationService } = await import('../../src/commands/consolidation.ts');
+  const weak = await new WeakUnitService(t.handle.db, await systemActor(t.handle.db)).save({ unitId: t.fixture.units['28861']!, year: 2016, categories: ['slow_change'] });
+  const task = await new ConsolidationService(t.handle.db, await systemActor(t.handle.db)).addTask(weak.id, { measure: 'Kiện toàn chi ủy', ownerUnitId: t.fixture.units['28861']!, deadline: '2016-12-31' });
+  weakPlan = { id: weak.id, task: task.id };
 });
 afterAll(async () => t?.close());
 
@@ -72,6 +78,8 @@ interface Case {
 }
 
 const u = (code: string) => t.fixture.units[code]!;
+const REFORM_CSV = 'old_unit_code,old_unit_name,old_district_code,old_province_code,new_unit_code,new_unit_name,new_province_code\n'
+  + '28834,Thành Triệu,831,83,28861,Tiên Thủy,86\n28861,Tiên Thủy,831,83,28861,Tiên Thủy,86\n';
 const m = (name: string) => t.fixture.members[name]!;
 const noChauThanh = (status: number, body: unknown) => {
   expect(status).toBe(200);
@@ -210,6 +218,15 @@ const cases: Record<string, Case> = {
   'PUT /api/weak-units': { method: 'PUT', url: () => '/api/weak-units', payload: () => ({ unitId: u('28861'), year: 2016, categories: ['slow_change'] }) },
   'GET /api/weak-units/suggestions': { method: 'GET', url: () => `/api/weak-units/suggestions?unitId=${u('831')}&year=2016` },
   'GET /api/reports/weak-units': { method: 'GET', url: () => `/api/reports/weak-units?unitId=${u('831')}&year=2016` },
+  'GET /api/weak-units/:id': { method: 'GET', url: () => `/api/weak-units/${weakPlan.id}` },
+  'PATCH /api/weak-units/:id/plan': { method: 'PATCH', url: () => `/api/weak-units/${weakPlan.id}/plan`, payload: () => ({ result: 'carried_over', rowVersion: 1 }) },
+  'POST /api/weak-units/:id/tasks': { method: 'POST', url: () => `/api/weak-units/${weakPlan.id}/tasks`, payload: () => ({ measure: 'Chen vào', ownerUnitId: u('28861'), deadline: '2016-12-31' }) },
+  'PATCH /api/consolidation-tasks/:id': { method: 'PATCH', url: () => `/api/consolidation-tasks/${weakPlan.task}`, payload: () => ({ status: 'done', doneOn: '2016-10-01', evidence: ['x'] }) },
+  'GET /api/reports/consolidation': { method: 'GET', url: () => `/api/reports/consolidation?unitId=${u('831')}&year=2016` },
+  'GET /api/units/:id/lineage': { method: 'GET', url: () => `/api/units/${u('28861')}/lineage` },
+  // A mapping that names Châu Thành's communes: Ba Tri's staff find no such units (and apply nothing).
+  'POST /api/restructurings/import/preview': { method: 'POST', url: () => '/api/restructurings/import/preview', payload: () => ({ csv: REFORM_CSV, effectiveDate: '2025-07-01' }) },
+  'POST /api/restructurings/import': { method: 'POST', url: () => '/api/restructurings/import', payload: () => ({ csv: REFORM_CSV, effectiveDate: '2025-07-01', applyValid: true }) },
   'GET /api/visits': { method: 'GET', url: () => '/api/visits', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
   'POST /api/visits': {
     method: 'POST', url: () => '/api/visits', check: (s) => expect(s).toBe(400),
@@ -268,7 +285,8 @@ describe(`subtree scope on ${backend}`, () => {
         (SELECT string_agg(name, ',' ORDER BY id) FROM unit) || '/' || (SELECT count(*) FROM app_user)::text || '/' ||
         (SELECT string_agg(full_name || coalesce(occupation, '') || stage, ',' ORDER BY id) FROM candidate) || '/' ||
         (SELECT count(*) FROM admission_target)::text || '/' ||
-        (SELECT string_agg(status || row_version, ',' ORDER BY id) FROM directive) || (SELECT count(*) FROM directive_progress)::text AS s`.execute(t.handle.db);
+        (SELECT string_agg(status || row_version, ',' ORDER BY id) FROM directive) || (SELECT count(*) FROM directive_progress)::text || '/' ||
+        (SELECT string_agg(result || row_version, ',' ORDER BY id) FROM weak_unit) || (SELECT string_agg(status || row_version, ',' ORDER BY id) FROM consolidation_task) AS s`.execute(t.handle.db);
       return rows[0]!.s;
     };
     const before = await snapshot();
