@@ -154,6 +154,7 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
   // The communes' mergers of 2020–2024, before anything that reads the tree of later years.
+  progress('Đang áp dụng các lần sắp xếp đơn vị hành chính cấp xã của Bến Tre (2020–2024)…');
   const history = await applyBenTreHistory(handle.db, today);
   progress(`Đã áp dụng ${fmt(history.reduce((n, d) => n + d.records.length, 0))} thao tác sắp xếp đơn vị hành chính cấp xã của Bến Tre (${history.map((d) => `${d.resolutions.join(', ')} từ ${d.date}`).join('; ')})`);
   const candidates = await loadDemoCandidates(handle, seed, today);

@@ -112,6 +112,14 @@ describe(`Bến Tre's history in the demo on ${backend}`, () => {
     expect([...june2025.values()].flat()).toHaveLength(148);
     expect(june2025).toEqual(expected);
     expect(june2025).toEqual(walk('2025-06-30'));
+    // What an import of mapping_2025.csv effective 2025-07-01 reads: every old Bến Tre unit resolves the day before.
+    const units = new UnitRepository(handle.db, actor);
+    const unknown: string[] = [];
+    for (const r of csv('mapping_2025.csv').filter((x) => x[3] === '83')) {
+      const id = await units.resolveCode(r[0]!, '2025-06-30').catch(() => null);
+      if (id === null || !(await units.versionOn(id, '2025-06-30')).name.endsWith(` ${r[1]}`)) unknown.push(`${r[0]} ${r[1]}`);
+    }
+    expect(unknown).toEqual([]);
   });
 
   it('resolves 28810 to xã An Khánh on 05/05/2017 and to thị trấn Châu Thành on 15/01/2025, and says who held 28801', async () => {
