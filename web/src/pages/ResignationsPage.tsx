@@ -214,7 +214,7 @@ export default function ResignationsPage() {
           </Card>
           <Card variant="borderless" title={t('resignations.people')}>
             <Table<Resignation>
-              rowKey="id" size="middle" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading} scroll={{ x: 1100 }}
+              rowKey="id" size="middle" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading} scroll={{ x: 1420 }}
               pagination={(list.data?.items.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
               expandable={{
                 rowExpandable: (p) => p.counselling.length > 0,
