@@ -102,7 +102,9 @@ export class VisitService {
     authorize(this.actor, 'document.read');
     const { rows } = await sql<VisitRow & { unit_names: string[] | null; notice_number: string | null; directives: number; open: number; overdue: number }>`
       SELECT v.*, iu.name AS unit_name, iu.code AS unit_code, iu.path::text AS unit_path,
-        (SELECT array_agg(x.name ORDER BY vu.visited_on, x.name) FROM visit_unit vu JOIN unit x ON x.id = vu.unit_id WHERE vu.visit_id = v.id) AS unit_names,
+        (SELECT array_agg(coalesce(xv.name, x.name) ORDER BY vu.visited_on, coalesce(xv.name, x.name)) FROM visit_unit vu JOIN unit x ON x.id = vu.unit_id
+          LEFT JOIN unit_version xv ON xv.unit_id = vu.unit_id AND xv.valid_from <= vu.visited_on AND (xv.valid_to IS NULL OR xv.valid_to > vu.visited_on)
+         WHERE vu.visit_id = v.id) AS unit_names,
         (SELECT n.number_text FROM visit_notice n WHERE n.visit_id = v.id) AS notice_number,
         ${this.directiveCounts()}
       FROM working_visit v JOIN unit iu ON iu.id = v.issuing_unit_id
@@ -156,8 +158,12 @@ export class VisitService {
     const v = await this.requireReadable(id);
     const issuer = inScope(v.unit_path, this.actor.scopePath);
     const delegates = await this.db.selectFrom('visit_delegate').selectAll().where('visit_id', '=', id).orderBy('ordinal').execute();
-    const units = await this.db.selectFrom('visit_unit as vu').innerJoin('unit as u', 'u.id', 'vu.unit_id')
-      .select(['vu.unit_id', 'u.code', 'u.name', 'vu.visited_on']).where('vu.visit_id', '=', id).orderBy('vu.visited_on').orderBy('u.name').execute();
+    // A visited unit is named as it stood on the day of the visit (xã Tiên Thủy in 2017, a thị trấn since 2020).
+    const { rows: units } = await sql<{ unit_id: number; code: string; name: string; visited_on: string }>`
+      SELECT vu.unit_id, coalesce(uv.code, u.code) AS code, coalesce(uv.name, u.name) AS name, vu.visited_on
+        FROM visit_unit vu JOIN unit u ON u.id = vu.unit_id
+        LEFT JOIN unit_version uv ON uv.unit_id = vu.unit_id AND uv.valid_from <= vu.visited_on AND (uv.valid_to IS NULL OR uv.valid_to > vu.visited_on)
+       WHERE vu.visit_id = ${id} ORDER BY vu.visited_on, 3`.execute(this.db);
     const documents = await this.db.selectFrom('visit_document as vd').innerJoin('document as d', 'd.id', 'vd.document_id')
       .select(['d.id', 'd.number_text', 'd.title', 'd.issued_on']).where('vd.visit_id', '=', id).orderBy('d.issued_on').execute();
     const notice = await this.db.selectFrom('visit_notice').selectAll().where('visit_id', '=', id).executeTakeFirst();

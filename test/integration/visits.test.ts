@@ -183,6 +183,15 @@ describe(`working visits on ${backend}`, () => {
     expect(Object.keys(zip.files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
   });
 
+  it('names the units as they stood on the day of the visit, after a later rename', async () => {
+    const service = new RestructureService(t.handle.db, await systemActor(t.handle.db));
+    await service.apply({ kind: 'rename', unitId: u('28861'), name: 'Đảng bộ thị trấn Tiên Thủy', effectiveDate: '2020-02-01', decisionNumber: '856/NQ-UBTVQH14' });
+    const v = (await as(province).get(`/api/visits/${visitId}`)).json();
+    expect(v.units.map((x: { name: string }) => x.name)).toContain('Đảng bộ xã Tiên Thủy');
+    const list = (await as(province).get('/api/visits')).json() as Array<{ id: number; unitNames: string[] }>;
+    expect(list.find((x) => x.id === visitId)!.unitNames).toContain('Đảng bộ xã Tiên Thủy');
+  });
+
   it("hands a merged commune's open directives to its successor", async () => {
     const service = new RestructureService(t.handle.db, await systemActor(t.handle.db));
     const merge = { kind: 'merge' as const, effectiveDate: '2025-07-01', decisionNumber: '1687/NQ-UBTVQH15', sourceIds: [u('28861')], targetId: u('28834') };
