@@ -341,7 +341,7 @@ export class RestructureService {
           await tx.deleteFrom('unit_version').where('unit_id', '=', unitId).execute();
           await tx.deleteFrom('unit').where('id', '=', unitId).execute();
         } catch (err) {
-          if (pgErrorCode(err) === '23503') throw new ConflictError('Không hủy được: đơn vị do thao tác này lập đã có đơn vị trực thuộc, đảng viên, người dùng hoặc hồ sơ khác gắn vào');
+          if (pgErrorCode(err) === '23503') throw new ConflictError(`Không hủy được: đơn vị do thao tác này lập đã có ${attachedRecordLabel(err)} gắn vào`);
           throw err;
         }
       }
@@ -526,3 +526,24 @@ async function describePlan(db: Executor, plan: Plan): Promise<RestructurePrevie
 }
 
 export { AppError };
+
+/** What keeps a created unit from being deleted, named for the user from the referencing table of a 23503. */
+const ATTACHED_RECORD_LABELS: Record<string, string> = {
+  unit: 'đơn vị trực thuộc',
+  unit_version: 'đơn vị trực thuộc',
+  member: 'đảng viên',
+  member_event: 'đảng viên',
+  app_user: 'người dùng',
+  resignation_request: 'đơn xin nghỉ việc của cán bộ, công chức',
+  enterprise: 'doanh nghiệp',
+  industrial_park: 'khu công nghiệp',
+  candidate: 'quần chúng ưu tú',
+  visit_unit: 'đoàn kiểm tra, giám sát',
+  directive: 'kết luận, chỉ đạo của đoàn kiểm tra',
+  weak_unit: 'đánh giá tổ chức yếu kém',
+};
+function attachedRecordLabel(err: unknown): string {
+  const e = err as { table?: unknown; detail?: unknown };
+  const table = typeof e.table === 'string' ? e.table : /from table "([^"]+)"/.exec(String(e.detail ?? ''))?.[1];
+  return (table && ATTACHED_RECORD_LABELS[table]) ?? `hồ sơ khác (${table ?? 'không rõ bảng'})`;
+}

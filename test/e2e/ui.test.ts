@@ -741,7 +741,10 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     expect(await row.textContent()).toContain('Quyết định kết nạp');
     await shot(page, '40-candidates');
     await row.getByRole('link', { name: 'Lâm Thị Ngọc Hân' }).click();
-    await expect.poll(() => page.getByTestId('candidate-name').textContent()).toBe('Lâm Thị Ngọc Hân');
+    // Under CI's load (both database suites run beside the browser) the record's chunk and rule checks
+    // can take longer than the default poll: wait for the navigation, then for the record.
+    await page.waitForURL(/\/candidates\/\d+/, { timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('candidate-name').textContent(), { timeout: 30_000 }).toBe('Lâm Thị Ngọc Hân');
     expect(await page.getByTestId('candidate-stages').locator('[data-testid="stage-item"]').count()).toBe(7);
     await shot(page, '41-candidate');
 
