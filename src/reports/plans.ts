@@ -53,7 +53,7 @@ export async function plansReport(db: Kysely<Database>, actor: Actor, documentId
   if (!unit) throw new NotFoundError('đơn vị');
   const base = doc.unit_path.split('.').length;
   const depth = unit.path.split('.').length - base + 1;
-  if (!unit.path.startsWith(doc.unit_path) || depth < 1 || depth > 6) {
+  if ((unit.path !== doc.unit_path && !unit.path.startsWith(`${doc.unit_path}.`)) || depth < 1 || depth > 6) {
     throw new ValidationError([{ field: 'unitId', code: 'not_below', message: `Đơn vị phải thuộc ${doc.unit_name}, cấp ủy ban hành ${doc.number_text}` }]);
   }
   const periods = await periodsOf(db, documentId, doc.covers_from ?? doc.issued_on, doc.covers_to, asOf);
