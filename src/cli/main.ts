@@ -11,6 +11,7 @@ import { ROLES } from '../policies/index.ts';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-users.ts';
 import { registerReformCli } from './reform-cli.ts';
 import { addConsolidationCommands } from './consolidation-cli.ts';
+import { addDisseminationCommands } from './dissemination-cli.ts';
 import { addVisitCommands } from './visits-cli.ts';
 import { addRecruitmentCommands } from './recruitment-cli.ts';
 import { addHistoryCommands } from './history-cli.ts';
@@ -545,6 +546,7 @@ restructure
   });
 
 addConsolidationCommands(report, withDatabase);
+addDisseminationCommands(report, withDatabase);
 
 const users = program.command('users').description('Quản lý người dùng');
 users

@@ -14,6 +14,7 @@ import { CELL_MEETING_COLUMNS, MEETING_ATTENDANCE_COLUMNS, MeetingPlan } from '.
 import { loadPlaces } from './places.ts';
 import { loadDocumentsDemo } from './documents.ts';
 import { loadVisitsDemo } from './visits.ts';
+import { loadDisseminationDemo } from './dissemination.ts';
 import { applyBenTreHistory } from './bentre-history.ts';
 import {
   MEMBER_COLUMNS, MEMBER_EVENT_COLUMNS, MEMBER_PERIOD_COLUMNS, UNIT_COLUMNS, UNIT_VERSION_COLUMNS,
@@ -150,6 +151,7 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   // A few thousand rows, inserted after the bulk load (with the member counts it reads for the targets).
   const docs = await loadDocumentsDemo(handle.db, seed);
   if (docs.documents) progress(`Đã nạp Nghị quyết 02-NQ/TU với ${fmt(docs.documents - 2)} kế hoạch thực hiện, ${fmt(docs.reports)} báo cáo tiến độ`);
+  if ((await loadDisseminationDemo(handle.db, seed, today)).sessions) progress('Đã nạp các hội nghị quán triệt Nghị quyết 02-NQ/TU năm 2016 của các tổ chức cơ sở đảng');
   if ((await loadVisitsDemo(handle.db, today)).visits) progress('Đã nạp đoàn công tác của Tỉnh ủy ngày 05/05/2017 (Tiên Thủy, Châu Thành) với 6 ý kiến chỉ đạo và tiến độ thực hiện');
   progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
   await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);

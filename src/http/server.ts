@@ -30,6 +30,7 @@ import { healthRoutes } from './routes/health.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { consolidationRoutes } from './routes/consolidation.ts';
 import { visitRoutes } from './routes/visits.ts';
+import { disseminationRoutes } from './routes/dissemination.ts';
 import { resignationRoutes } from './routes/resignations.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { lineageRoutes } from './routes/lineage.ts';
@@ -121,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     documentRoutes(api as App, deps);
     consolidationRoutes(api as App, deps);
     visitRoutes(api as App, deps);
+    disseminationRoutes(api as App, deps);
     resignationRoutes(api as App, deps);
     enterpriseRoutes(api as App, deps);
     lineageRoutes(api as App, deps);

@@ -444,3 +444,42 @@ describe(`province demo on ${backend}`, () => {
     expect(todayIso() >= '2017-05-01').toBe(true);
   });
 });
+
+describe(`demo dissemination of 02-NQ/TU (${backend})`, () => {
+  it('reports per direct sub-unit what a recount over the tree of the day finds, with a few units that held none', async () => {
+    const { disseminationReport } = await import('../../src/reports/dissemination.ts');
+    const sys = await systemActor(handle.db);
+    const nq = (await rows<{ id: number }>(sql`SELECT d.id FROM document d JOIN unit u ON u.id = d.issuing_unit_id WHERE d.number_text = '02-NQ/TU' AND d.issue_year = 2016 AND u.code = '83'`))[0]!.id;
+    const total = (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM dissemination_session_document WHERE document_id = ${nq}`))[0]!.n;
+    expect(total).toBeGreaterThan(100);
+    let notHeld = 0;
+    for (const [code, asOf] of [['83', '2016-12-31'], ['831', '2016-12-31'], ['831', '2020-12-31']] as const) {
+      const unitId = await new UnitRepository(handle.db, sys).resolveCode(code, asOf);
+      const r = await disseminationReport(handle.db, sys, nq, unitId, { asOf });
+      const valid = sql`v.valid_from <= ${asOf}::date AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::date)`;
+      const recount = await rows<{ top: number; sessions: number; attended: number; expected: number }>(sql`
+        WITH RECURSIVE t (id, top) AS (
+          SELECT v.unit_id, v.unit_id FROM unit_version v WHERE v.parent_id = ${unitId} AND ${valid}
+          UNION ALL
+          SELECT v.unit_id, t.top FROM unit_version v JOIN t ON v.parent_id = t.id WHERE ${valid}
+        )
+        SELECT t.top, count(s.id)::int AS sessions, COALESCE(sum(s.attended_members + s.attended_others), 0)::int AS attended,
+          COALESCE(sum(s.expected_members + s.expected_others), 0)::int AS expected
+        FROM t LEFT JOIN dissemination_session s ON s.unit_id = t.id AND s.held_on <= ${asOf}::date
+          AND EXISTS (SELECT 1 FROM dissemination_session_document d WHERE d.session_id = s.id AND d.document_id = ${nq})
+        GROUP BY t.top`);
+      const byTop = new Map(recount.map((x) => [x.top, x]));
+      expect(r.units.length, code).toBe(recount.length);
+      for (const u of r.units) {
+        const x = byTop.get(u.unitId)!;
+        expect({ sessions: u.sessions, attended: u.attended, expected: u.expected, held: u.held }, `${code} ${u.code}`)
+          .toEqual({ sessions: x.sessions, attended: x.attended, expected: x.expected, held: x.sessions > 0 });
+      }
+      expect(r.sessions).toBe(recount.reduce((n, x) => n + x.sessions, 0));
+      expect(r.attended).toBeLessThan(r.expected);
+      if (code === '83' && asOf === '2016-12-31') expect(r.sessions).toBe(total);
+      notHeld += r.notHeld.length;
+    }
+    expect(notHeld).toBeGreaterThan(0);
+  }, 60_000);
+});

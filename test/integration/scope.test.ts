@@ -242,6 +242,17 @@ const cases: Record<string, Case> = {
   'POST /api/visits/:id/directives': { method: 'POST', url: () => `/api/visits/${visit.id}/directives`, payload: () => ({ directives: [{ text: 'Chen vào', responsibleUnitId: u('28861') }] }) },
   'POST /api/directives/:id/follow-up': { method: 'POST', url: () => `/api/directives/${visit.directive}/follow-up`, payload: () => ({ rowVersion: 1, note: 'Giả', evidence: ['x'], status: 'done', doneOn: '2017-06-01' }) },
   'GET /api/reports/directives': { method: 'GET', url: () => `/api/reports/directives?unitId=${u('831')}` },
+  'GET /api/documents/:id/dissemination': { method: 'GET', url: () => `/api/documents/${documents.plan}/dissemination` },
+  'POST /api/dissemination-sessions': {
+    method: 'POST', url: () => '/api/dissemination-sessions',
+    payload: () => ({ unitId: u('831'), heldOn: '2016-05-10', title: 'Chen vào', documentIds: [documents.nq], attendedMembers: 0 }),
+    check: (s, b) => { expect(s).toBe(400); expect(b.fields[0].field).toBe('unitId'); },
+  },
+  'GET /api/dissemination-roll': { method: 'GET', url: () => `/api/dissemination-roll?unitId=${u('831')}&date=2016-05-10` },
+  'GET /api/reports/dissemination': { method: 'GET', url: () => `/api/reports/dissemination?unitId=${u('831')}&documentId=${documents.nq}` },
+  'GET /api/reports/plans': { method: 'GET', url: () => `/api/reports/plans?unitId=${u('831')}&documentId=${documents.nq}` },
+  'GET /api/units/:id/breakthroughs': { method: 'GET', url: () => `/api/units/${u('831')}/breakthroughs` },
+  'PUT /api/units/:id/breakthroughs/:year': { method: 'PUT', url: () => `/api/units/${u('831')}/breakthroughs/2016`, payload: () => ({ breakthrough: 'ky_cuong', measures: ['Chen vào'] }) },
   'GET /api/resignations': { method: 'GET', url: () => '/api/resignations', check: (s, b) => { noChauThanh(s, b); expect(b.total).toBe(0); } },
   'GET /api/resignations/:id': { method: 'GET', url: () => `/api/resignations/${resignationId}` },
   'POST /api/resignations': {

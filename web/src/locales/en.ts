@@ -5,6 +5,7 @@ import { evaluationEn } from './en/evaluation.ts';
 import { visitsEn } from './en/visits.ts';
 import { recruitmentEn } from './en/recruitment.ts';
 import { lineageEn } from './en/lineage.ts';
+import { disseminationEn } from './en/dissemination.ts';
 
 export const en: Messages = {
   'app.name': 'Đảng vụ',
@@ -918,4 +919,5 @@ export const en: Messages = {
   ...visitsEn,
   ...recruitmentEn,
   ...lineageEn,
+  ...disseminationEn,
 };

@@ -6,6 +6,7 @@ import { visitsVi } from './vi/visits.ts';
 
 import { recruitmentVi } from './vi/recruitment.ts';
 import { lineageVi } from './vi/lineage.ts';
+import { disseminationVi } from './vi/dissemination.ts';
 
 export const vi = {
   'app.name': 'Đảng vụ',
@@ -919,6 +920,7 @@ export const vi = {
   ...visitsVi,
   ...recruitmentVi,
   ...lineageVi,
+  ...disseminationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -20,6 +20,7 @@ import { DateField } from '../components/DateField.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { DocumentForm, docLabel } from '../components/DocumentForm.tsx';
 import { KIND_COLORS } from './DocumentsPage.tsx';
+import { DisseminationTab } from './DisseminationTab.tsx';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const PERIOD = /^\d{4}(-(Q[1-4]|H[12]))?$/;
@@ -377,6 +378,7 @@ export default function DocumentPage() {
               { key: 'indicators', label: t('doc.indicators'), children: <IndicatorsTab doc={d} /> },
               { key: 'progress', label: t('doc.progress'), children: <ProgressTab doc={d} /> },
               { key: 'reviews', label: t('doc.reviews'), children: <ReviewsTab doc={d} /> },
+              { key: 'dissemination', label: t('dis.tab'), children: <DisseminationTab doc={d} /> },
             ]}
           />
         </Card>

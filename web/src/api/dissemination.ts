@@ -1,0 +1,31 @@
+// Dissemination sessions (học tập, quán triệt), their coverage, and the motto's breakthrough (issue 9 §4–5).
+import { get, post } from './client.ts';
+
+export interface DisseminationSession {
+  id: number; unitId: number; unitCode: string; unitName: string; heldOn: string; kind: string; title: string; place: string | null;
+  documents: Array<{ id: number; number: string; title: string }>;
+  expectedMembers: number; expectedOthers: number; attendedMembers: number; attendedOthers: number; attendanceMode: string; note: string | null;
+  absences: Array<{ memberId: number; fullName: string; reason: string }>;
+}
+export interface NewDisseminationSession {
+  unitId: number; heldOn: string; kind?: string; title: string; place?: string | null; documentIds: number[];
+  expectedOthers?: number; attendedMembers?: number | null; attendedOthers?: number | null;
+}
+export interface DisseminationCoverageRow {
+  unitId: number; code: string; name: string; kind: string; sessions: number; attended: number; expected: number; lastHeldOn: string | null;
+  held: boolean; coveredBy: 'own' | 'ancestor' | null;
+}
+export interface DisseminationCoverage {
+  unit: { id: number; code: string; name: string }; asOf: string; sessions: number; attended: number; expected: number;
+  units: DisseminationCoverageRow[]; notHeld: string[];
+}
+export interface MottoBreakthrough {
+  unitId: number; unitName: string; year: number; breakthrough: string; label: string; measures: string[]; documentId: number | null; documentNumber: string | null;
+}
+
+export const disseminationApi = {
+  sessions: (documentId: number) => get<DisseminationSession[]>(`/documents/${documentId}/dissemination`),
+  record: (body: NewDisseminationSession) => post<DisseminationSession>('/dissemination-sessions', body),
+  coverage: (documentId: number, unitId: number) => get<DisseminationCoverage>('/reports/dissemination', { documentId, unitId }),
+  breakthroughs: (unitId: number) => get<MottoBreakthrough[]>(`/units/${unitId}/breakthroughs`),
+};

@@ -1,0 +1,30 @@
+// Dissemination sessions and the motto's breakthrough (issue 9 §4–5).
+import type { disseminationVi } from '../vi/dissemination.ts';
+
+export const disseminationEn: Record<keyof typeof disseminationVi, string> = {
+  'dis.tab': 'Dissemination',
+  'dis.sessions': 'Dissemination sessions',
+  'dis.noSessions': 'No dissemination session for this document yet',
+  'dis.record': 'Record a session',
+  'dis.unit': 'Organizing unit',
+  'dis.heldOn': 'Date',
+  'dis.title': 'Session title',
+  'dis.attendedMembers': 'Members present',
+  'dis.expectedMembers': 'Members expected',
+  'dis.expectedOthers': 'Non-member cadres invited',
+  'dis.attendedOthers': 'Non-member cadres present',
+  'dis.attendance': 'Present / expected',
+  'dis.saved': 'Session recorded',
+  'dis.coverage': 'By direct sub-unit',
+  'dis.coverageOf': '{unit}: {sessions} sessions, {attended}/{expected} attendances, as of {date}',
+  'dis.held': 'Held',
+  'dis.heldOwn': 'Held',
+  'dis.heldAncestor': 'Attended the upper level\'s',
+  'dis.notHeld': 'Not held',
+  'dis.lastHeldOn': 'Last held',
+  'dis.count': 'Sessions',
+  'dis.absences': 'Absent',
+  'dis.breakthroughs': 'Breakthrough of the action motto',
+  'dis.year': 'Year',
+  'dis.measures': 'Measures',
+};
