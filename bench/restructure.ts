@@ -31,6 +31,7 @@ const COMMUNES = Number(arg('--communes') ?? 100);
 
 if (!process.env.PGHOST && !process.env.PGPORT) throw new Error('PGHOST/PGPORT chưa đặt: chạy trong `pg_virtualenv -t bash -c "npm run bench:restructure"`');
 
+const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 const lines: string[] = [];
 const note = (s: string) => { lines.push(`- ${s}`); console.error(s); };
 const rows: Array<{ name: string; runs: number; min: number; median: number; max: number; total: number }> = [];
@@ -116,7 +117,7 @@ async function main() {
     record(`(a) merge 2 provinces (${mergedMembers.toLocaleString('en')} members, ${children.n} direct sub-units re-parented) into a new one, one operation (applyMany)`, [mergeMs]);
     const check1 = await consistent(handle, 'the merge');
     const perRecount = [...recount].sort((a, b) => a - b)[1]!;
-    note(`(a) The merge through apply() instead (same transaction, roll-up recounted after each of the ${children.n} re-parentings) would take about ${children.n} × ${perRecount.toFixed(0)} ms ≈ ${(children.n * perRecount / 60_000).toFixed(0)} min by the recount alone; a first run through apply() was stopped after 8 minutes.`);
+    note(`(a) The merge through apply() instead (same transaction, roll-up recounted after each of the ${children.n} re-parentings) would take about ${children.n} × ${perRecount.toFixed(0)} ms ≈ ${(children.n * perRecount / 60_000).toFixed(0)} min by the recount alone.`);
 
     // (b) 100 communes of the former Hải Dương moved to a district of the former Hải Phòng, one operation
     // each; then the same 100 back to their districts in one batch.
@@ -162,7 +163,8 @@ async function main() {
     note(`(b) ${COMMUNES} single operations took ${(one.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s in all (median ${perOp[Math.floor(perOp.length / 2)]!.toFixed(0)} ms); the batch of ${COMMUNES} took ${(batchMs / 1000).toFixed(1)} s (${(batchMs / COMMUNES).toFixed(0)} ms per operation).`);
     note(`(c) one commune moved by the service (median ${perOp[Math.floor(perOp.length / 2)]!.toFixed(0)} ms) against a full recount of the kept counts (median ${full.sort((a, b) => a - b)[1]!.toFixed(0)} ms), which a move without incremental counts would need.`);
     note('After the demo, the merge, the single moves and the batch, `check counts` found no difference (the counts table, the roll-up, the member subtree keys and the history of today all equal their recount).');
-    write();
+    const { rows: [v] } = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db);
+    write(v!.v);
   } finally {
     await drop();
   }
@@ -178,14 +180,15 @@ async function rolledBack(db: DatabaseHandle['db'], work: (tx: Transaction<Datab
   }).catch((e: unknown) => { if (!(e instanceof RollBack)) throw e; });
 }
 
-function write() {
+function write(serverVersion: string) {
   const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
   const cpus = os.cpus();
   const section = [
     '<!-- scale:restructure -->',
     '## Restructuring at country size',
     '',
-    `Written by \`npm run bench:restructure\` on ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL (pg_virtualenv).`,
+    `Written by \`npm run bench:restructure\` on ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${serverVersion};`,
+    `load average ${loadAtStart} at the start, ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end (1 / 5 / 15 min: the machine may be shared).`,
     'Times in milliseconds, each operation through RestructureService in its own transaction unless a batch.',
     '',
     '| measure | runs | min | median | max | total |',
