@@ -3,6 +3,8 @@
 // <!-- scale:restructure --> of docs/benchmarks.md. The demo is built at country scale but only for the
 // provinces named by --provinces (default Hải Dương 30, Hải Phòng 31 and Bến Tre 83, which the demo's
 // history and candidates need): the full 63 provinces take far longer to load than the operations measured.
+// --reuse DB runs on a demo database not yet restructured (e.g. a full `dangvu demo --scale country`, which
+// has the same two provinces); --keep leaves the restructured database for inspection, not for a --reuse.
 // Measured: (a) Hải Dương and Hải Phòng merged into a new Hải Phòng (the 2025 merger) in one operation (applyMany);
 // (b) 100 communes moved to another district one operation each, then back in one batch (applyMany);
 // (c) the full recount of the kept counts that the incremental triggers spare each operation.
