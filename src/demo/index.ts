@@ -24,6 +24,8 @@ import { buildTree } from './tree.ts';
 
 export interface DemoOptions {
   scale: 'province' | 'country';
+  /** Country scale only: the provinces to build (tree.ts); all 63 when absent. */
+  provinces?: string[];
   seed?: number;
   /** YYYY-MM-DD; default today. Ages, probation and recent events are counted back from it. */
   today?: string;
@@ -87,7 +89,7 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   await assertEmpty(handle);
 
   const places = loadPlaces();
-  const tree = buildTree(places, { seed, scale: options.scale });
+  const tree = buildTree(places, { seed, scale: options.scale, provinces: options.provinces });
   const members = memberTotal(tree);
   progress(`Cây tổ chức: ${fmt(tree.units.length)} đơn vị, ${fmt(tree.holders.length)} chi bộ; ${fmt(members)} đảng viên (hạt giống ${seed}, ngày ${today})`);
   const ctx = memberContext(tree, seed, dayOf(today), places.country);

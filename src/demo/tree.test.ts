@@ -115,4 +115,15 @@ describe('the country tree', { timeout: 30_000 }, () => {
       .sort((a, b) => b.members - a.members);
     expect(sizes.slice(0, 2).map((s) => s.code).sort()).toEqual(['01', '79']);
   });
+
+  it('builds only the provinces asked for, each as large as in the whole country (bench/restructure.ts)', () => {
+    const part = buildTree(places, { seed: 2017, scale: 'country', provinces: ['30', '31'] });
+    const size = (t: typeof part, code: string) => t.provinces.find((p) => p.province.code === code)!.holders.reduce((s, h) => s + h.size, 0);
+    expect(part.provinces.map((p) => p.province.code)).toEqual(['30', '31']);
+    expect(part.units.filter((u) => u.kind === 'province_committee')).toHaveLength(2);
+    for (const code of ['30', '31']) {
+      expect(size(part, code)).toBe(size(country, code));
+      expect(size(part, code)).toBeGreaterThan(100_000);
+    }
+  });
 });

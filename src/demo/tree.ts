@@ -101,6 +101,11 @@ export interface DemoTree {
 export interface TreeOptions {
   seed: number;
   scale: 'province' | 'country';
+  /**
+   * Country scale only: build just these provinces (codes), each as large as in the whole country, so a
+   * benchmark of two big provinces (bench/restructure.ts) does not wait for the other 60 to load.
+   */
+  provinces?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,7 +555,9 @@ export function buildTree(places: { benTre: Province; country: Province[] }, opt
     // Curated organizations per province (15) and per district (7) count towards the ~52,000.
     const curated = places.country.reduce((s, p) => s + 15 + p.districts.length * 7, 0) + 10;
     const extra = Math.max(0, COUNTRY_GRASSROOTS - communes - curated);
+    const only = options.provinces && new Set(options.provinces);
     places.country.forEach((p, i) => {
+      if (only && !only.has(p.code)) return;
       const share = weights[i]! / total;
       const built = buildProvince(b, root, p, options.seed, {
         members: Math.round(COUNTRY_MEMBERS * share),
