@@ -12,6 +12,7 @@ import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../commands/demo-use
 import { registerReformCli } from './reform-cli.ts';
 import { addConsolidationCommands } from './consolidation-cli.ts';
 import { addDisseminationCommands } from './dissemination-cli.ts';
+import { addBriefCommand } from './brief-cli.ts';
 import { addVisitCommands } from './visits-cli.ts';
 import { addRecruitmentCommands } from './recruitment-cli.ts';
 import { addHistoryCommands } from './history-cli.ts';
@@ -547,6 +548,7 @@ restructure
 
 addConsolidationCommands(report, withDatabase);
 addDisseminationCommands(report, withDatabase);
+addBriefCommand(report, withDatabase);
 
 const users = program.command('users').description('Quản lý người dùng');
 users

@@ -31,6 +31,7 @@ import { evaluationRoutes } from './routes/evaluation.ts';
 import { consolidationRoutes } from './routes/consolidation.ts';
 import { visitRoutes } from './routes/visits.ts';
 import { disseminationRoutes } from './routes/dissemination.ts';
+import { briefRoutes } from './routes/brief.ts';
 import { resignationRoutes } from './routes/resignations.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { lineageRoutes } from './routes/lineage.ts';
@@ -123,6 +124,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     consolidationRoutes(api as App, deps);
     visitRoutes(api as App, deps);
     disseminationRoutes(api as App, deps);
+    briefRoutes(api as App, deps);
     resignationRoutes(api as App, deps);
     enterpriseRoutes(api as App, deps);
     lineageRoutes(api as App, deps);

@@ -1,20 +1,19 @@
 import type { AttritionReport } from './attrition.ts';
-import { toXlsx } from './xlsx.ts';
+import { toXlsx, type Sheet } from './xlsx.ts';
+import { ATTRITION_OUTCOME_LABELS, ATTRITION_REASON_LABELS } from './labels.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 
-const REASONS: Record<string, string> = { abandoned_activities: 'Bỏ sinh hoạt đảng', unpaid_dues: 'Không đóng đảng phí', asked_to_leave: 'Xin ra khỏi Đảng' };
-const OUTCOMES: Record<string, string> = { removed: 'Xóa tên', left: 'Cho ra khỏi Đảng', returned: 'Trở lại sinh hoạt', pending: 'Đang giải quyết' };
 
-export function attritionXlsx(r: AttritionReport): Promise<Buffer> {
-  return toXlsx([
+export function attritionSheets(r: AttritionReport): Sheet[] {
+  return [
     {
       name: 'Tổng hợp',
       columns: [{ header: 'Chỉ tiêu', key: 'label', width: 40 }, { header: 'Số lượng', key: 'n', width: 12 }],
       rows: [
         { label: `${r.unit.name} (${r.unit.code}), từ ${formatVietnameseDate(r.since)} đến ${formatVietnameseDate(r.until)}`, n: null },
         { label: 'Tổng số trường hợp', n: r.total },
-        ...Object.entries(r.byReason).map(([k, n]) => ({ label: `Lý do: ${REASONS[k] ?? k}`, n })),
-        ...Object.entries(r.byOutcome).map(([k, n]) => ({ label: `Kết quả: ${OUTCOMES[k] ?? k}`, n })),
+        ...Object.entries(r.byReason).map(([k, n]) => ({ label: `Lý do: ${ATTRITION_REASON_LABELS[k] ?? k}`, n })),
+        ...Object.entries(r.byOutcome).map(([k, n]) => ({ label: `Kết quả: ${ATTRITION_OUTCOME_LABELS[k] ?? k}`, n })),
       ],
     },
     {
@@ -25,10 +24,12 @@ export function attritionXlsx(r: AttritionReport): Promise<Buffer> {
         { header: 'Gặp gỡ, động viên', key: 'counselling', width: 60 },
       ],
       rows: r.people.map((p) => ({
-        name: p.fullName, unit: p.unitName, reason: REASONS[p.reason] ?? p.reason, outcome: OUTCOMES[p.outcome] ?? p.outcome,
+        name: p.fullName, unit: p.unitName, reason: ATTRITION_REASON_LABELS[p.reason] ?? p.reason, outcome: ATTRITION_OUTCOME_LABELS[p.outcome] ?? p.outcome,
         date: p.settledOn ? formatVietnameseDate(p.settledOn) : '', decision: p.decisionNumber ?? '',
         counselling: p.counselling.map((c) => `${formatVietnameseDate(c.metOn)} ${c.metBy}: ${c.outcome}`).join('; '),
       })),
     },
-  ]);
+  ];
 }
+
+export const attritionXlsx = (r: AttritionReport): Promise<Buffer> => toXlsx(attritionSheets(r));

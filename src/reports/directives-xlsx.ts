@@ -1,11 +1,11 @@
 import type { DirectivesReport } from './directives.ts';
-import { toXlsx } from './xlsx.ts';
+import { toXlsx, type Sheet } from './xlsx.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { DIRECTIVE_STATUS_LABELS_VI, type DirectiveStatus } from '../domain/visits/index.ts';
 
-export function directivesXlsx(r: DirectivesReport): Promise<Buffer> {
+export function directivesSheets(r: DirectivesReport): Sheet[] {
   const window = r.since || r.until ? `, đợt công tác ${r.since ? `từ ${formatVietnameseDate(r.since)} ` : ''}${r.until ? `đến ${formatVietnameseDate(r.until)}` : ''}` : '';
-  return toXlsx([
+  return [
     {
       name: 'Tổng hợp',
       columns: [{ header: 'Chỉ tiêu', key: 'label', width: 50 }, { header: 'Số lượng', key: 'n', width: 12 }],
@@ -30,5 +30,7 @@ export function directivesXlsx(r: DirectivesReport): Promise<Buffer> {
         status: DIRECTIVE_STATUS_LABELS_VI[i.status], overdue: i.overdue ? 'x' : '', doneOn: i.doneOn ? formatVietnameseDate(i.doneOn) : '',
       })),
     },
-  ]);
+  ];
 }
+
+export const directivesXlsx = (r: DirectivesReport): Promise<Buffer> => toXlsx(directivesSheets(r));

@@ -1,9 +1,9 @@
 import type { DisseminationReport } from './dissemination.ts';
-import { toXlsx } from './xlsx.ts';
+import { toXlsx, type Sheet } from './xlsx.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 
-export function disseminationXlsx(r: DisseminationReport): Promise<Buffer> {
-  return toXlsx([{
+export function disseminationSheets(r: DisseminationReport): Sheet[] {
+  return [{
     name: 'Học tập, quán triệt',
     columns: [
       { header: 'Mã', key: 'code', width: 10 }, { header: 'Đơn vị', key: 'name', width: 40 }, { header: 'Số hội nghị', key: 'sessions', width: 12 },
@@ -17,5 +17,7 @@ export function disseminationXlsx(r: DisseminationReport): Promise<Buffer> {
         last: u.lastHeldOn ? formatVietnameseDate(u.lastHeldOn) : '', held: u.coveredBy === 'own' ? 'Có' : u.coveredBy === 'ancestor' ? 'Dự hội nghị cấp trên' : 'Chưa',
       })),
     ],
-  }]);
+  }];
 }
+
+export const disseminationXlsx = (r: DisseminationReport): Promise<Buffer> => toXlsx(disseminationSheets(r));

@@ -4,9 +4,9 @@ import type { WeakUnitsReport } from '../commands/weak-units.ts';
 import { LEVELS } from '../domain/evaluation/index.ts';
 import { PLAN_RESULT_LABELS, WEAK_CATEGORY_LABELS, WEAK_KIND_LABELS } from '../domain/evaluation/index.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
-import { toXlsx } from './xlsx.ts';
+import { toXlsx, type Sheet } from './xlsx.ts';
 
-export function evaluationXlsx(r: EvaluationResults): Promise<Buffer> {
+export function evaluationSheets(r: EvaluationResults): Sheet[] {
   const levelColumns = (subject: 'member' | 'organization') => LEVELS.map((l) => ({ header: r.labels[subject][l], key: `${subject}_${l}`, width: 16 }));
   const dist = (subject: 'member' | 'organization', d: Distribution) => Object.fromEntries([...LEVELS.map((l) => [`${subject}_${l}`, d[l]]), [`${subject}_total`, d.total]]);
   const columns = [
@@ -14,7 +14,7 @@ export function evaluationXlsx(r: EvaluationResults): Promise<Buffer> {
     { header: 'Đảng viên được xếp loại', key: 'member_total', width: 14 }, ...levelColumns('member'),
     { header: 'Tổ chức đảng được xếp loại', key: 'organization_total', width: 14 }, ...levelColumns('organization'),
   ];
-  return toXlsx([
+  return [
     {
       name: `Năm ${r.year}`, columns,
       rows: [
@@ -34,11 +34,13 @@ export function evaluationXlsx(r: EvaluationResults): Promise<Buffer> {
         ...r.failing.organizations.map((o) => ({ name: o.name, unit: o.code, comment: o.comment ?? '' })),
       ],
     },
-  ]);
+  ];
 }
 
-export function weakUnitsXlsx(r: WeakUnitsReport): Promise<Buffer> {
-  return toXlsx([
+export const evaluationXlsx = (r: EvaluationResults): Promise<Buffer> => toXlsx(evaluationSheets(r));
+
+export function weakUnitsSheets(r: WeakUnitsReport): Sheet[] {
+  return [
     {
       name: 'Tổng hợp',
       columns: [{ header: 'Chỉ tiêu', key: 'label', width: 48 }, { header: 'Số lượng', key: 'n', width: 12 }],
@@ -63,5 +65,7 @@ export function weakUnitsXlsx(r: WeakUnitsReport): Promise<Buffer> {
         responsible: u.responsible ?? '', deadline: u.deadline ? formatVietnameseDate(u.deadline) : '', progress: u.progress ?? '', result: PLAN_RESULT_LABELS[u.result].vi,
       })),
     },
-  ]);
+  ];
 }
+
+export const weakUnitsXlsx = (r: WeakUnitsReport): Promise<Buffer> => toXlsx(weakUnitsSheets(r));

@@ -3,14 +3,15 @@ import type { ResignationReport } from './resignations.ts';
 import type { RecruitmentReport } from './recruitment.ts';
 import { AGE_BANDS_FORM, GENERAL_EDUCATION_ROWS, PROFESSIONAL_ROWS, THEORY_ROWS, type FormRow } from '../domain/statistics/breakdowns.ts';
 import { OWNERSHIP_LABELS, type OwnershipKind } from '../domain/recruitment/enterprises.ts';
-import { toXlsx } from './xlsx.ts';
+import { toXlsx, type Sheet } from './xlsx.ts';
+import { SOURCE_LABELS } from './labels.ts';
 import { formatVietnameseDate } from '../domain/dates.ts';
 import { LEVEL_LABELS, OUTCOME_LABELS, REASON_LABELS } from '../domain/recruitment/resignations.ts';
 
 const label = (labels: Record<string, string>, k: string) => labels[k] ?? (k === 'pending' ? 'Đang giải quyết' : k);
 
-export function resignationsXlsx(r: ResignationReport): Promise<Buffer> {
-  return toXlsx([
+export function resignationsSheets(r: ResignationReport): Sheet[] {
+  return [
     {
       name: 'Tổng hợp',
       columns: [{ header: 'Chỉ tiêu', key: 'label', width: 48 }, { header: 'Số lượng', key: 'n', width: 12 }],
@@ -38,22 +39,20 @@ export function resignationsXlsx(r: ResignationReport): Promise<Buffer> {
         counselling: p.counselling.map((c) => `${formatVietnameseDate(c.metOn)} ${c.metBy}: ${c.outcomeNote}`).join('; '),
       })),
     },
-  ]);
+  ];
 }
 
-const SOURCE_LABELS: Record<string, string> = {
-  youth_union: 'Đoàn TNCS Hồ Chí Minh', trade_union: 'Công đoàn', women_union: 'Hội Liên hiệp Phụ nữ', farmers_union: 'Hội Nông dân',
-  veterans_union: 'Hội Cựu chiến binh', other: 'Khác', no_record: 'Không qua hồ sơ quần chúng',
-};
+export const resignationsXlsx = (r: ResignationReport): Promise<Buffer> => toXlsx(resignationsSheets(r));
+
 const STAGE_LABELS: Record<string, string> = {
   identified: 'Cảm tình Đảng', course: 'Đã học lớp bồi dưỡng', application: 'Đã làm đơn, lý lịch', history_verified: 'Đã thẩm tra lý lịch',
   sponsored: 'Có người giới thiệu', cell_vote: 'Chi bộ đã xét', decision: 'Có quyết định kết nạp',
 };
 
-export function recruitmentXlsx(r: RecruitmentReport): Promise<Buffer> {
+export function recruitmentSheets(r: RecruitmentReport): Sheet[] {
   const rowLabel = (rows: readonly FormRow[], k: string) => rows.find((x) => x.key === k)?.vi ?? (k === 'unknown' ? 'Chưa rõ' : k === 'none' ? 'Không có' : k);
   const n = r.newMembers;
-  return toXlsx([
+  return [
     {
       name: 'Tổng hợp',
       columns: [{ header: 'Chỉ tiêu', key: 'label', width: 56 }, { header: 'Số lượng', key: 'n', width: 12 }],
@@ -99,5 +98,7 @@ export function recruitmentXlsx(r: RecruitmentReport): Promise<Buffer> {
         union: e.hasTradeUnion ? 'Có' : 'Chưa', candidates: e.candidates.map((c) => c.fullName).join(', '),
       }))),
     },
-  ]);
+  ];
 }
+
+export const recruitmentXlsx = (r: RecruitmentReport): Promise<Buffer> => toXlsx(recruitmentSheets(r));

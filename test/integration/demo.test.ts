@@ -411,10 +411,11 @@ describe(`province demo on ${backend}`, () => {
     expect(indexesBefore).toContain('counselling_member');
     expect((await catalogIndexes()).map((r) => r.name)).toEqual(indexesBefore);
     expect((await catalogForeignKeys()).map((r) => r.name)).toEqual(foreignKeysBefore);
-    // Rows written after the bulk load with their triggers on (candidates, the visit, resignations, enterprises) are
+    // Rows written after the bulk load with their triggers on (candidates, the visit, resignations, enterprises, dissemination sessions and breakthroughs) are
     // audited like a user's; the mergers of 2020–2024 are applied by the restructuring service, audited as any operator's are.
     const appMade = ['candidate', 'candidate_stage', 'working_visit', 'visit_delegate', 'visit_unit', 'visit_document', 'visit_notice', 'directive', 'directive_progress',
-      'resignation_request', 'resignation_counselling', 'industrial_park', 'enterprise'];
+      'resignation_request', 'resignation_counselling', 'industrial_park', 'enterprise',
+      'dissemination_session', 'dissemination_session_document', 'dissemination_attendance', 'motto_breakthrough'];
     const audit = await one(sql<{ n: number; demo: number }>`
       SELECT count(*) FILTER (WHERE actor_name <> 'demo')::int AS n, count(DISTINCT entity_id) FILTER (WHERE actor_name = 'demo' AND entity = 'restructuring')::int AS demo
         FROM audit_log WHERE entity <> ALL(${appMade}::text[])`);

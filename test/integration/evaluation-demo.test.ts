@@ -12,6 +12,15 @@ import { WeakUnitService } from '../../src/commands/weak-units.ts';
 import { EvaluationService } from '../../src/commands/evaluation.ts';
 import { evaluationResults } from '../../src/reports/evaluation.ts';
 import { consolidationOverview } from '../../src/reports/consolidation.ts';
+import { attritionReport } from '../../src/reports/attrition.ts';
+import { disseminationReport } from '../../src/reports/dissemination.ts';
+import { directivesReport } from '../../src/reports/directives.ts';
+import { resignationReport } from '../../src/reports/resignations.ts';
+import { recruitmentReport } from '../../src/reports/recruitment.ts';
+import { delegationBrief } from '../../src/reports/brief.ts';
+import { briefDocument } from '../../src/reports/brief-document.ts';
+import { briefPdf } from '../../src/reports/brief-pdf.ts';
+import { briefXlsx } from '../../src/reports/brief-xlsx.ts';
 
 let handle: DatabaseHandle;
 let summary: EvaluationDemoSummary;
@@ -104,5 +113,107 @@ describe(`evaluation demo on ${backend}`, () => {
     expect(o.total.tasksDone).toBe(summary.tasks - open);
     expect(o.byUnit.reduce((a, u) => a + u.flagged, 0)).toBe(14);
     expect(o.years.map((y) => y.year)).toEqual([2016]);
+  });
+});
+
+describe(`the delegation's brief on the demo on ${backend}`, () => {
+  const AS_OF = '2017-05-05';
+  const SINCE = '2016-01-01';
+
+  it("gives the seed's figures for Châu Thành on 05/05/2017 since 01/01/2016, each section equal to its separate report", async () => {
+    const actor = await systemActor(handle.db);
+    const unitId = await new UnitRepository(handle.db, actor).resolveCode('831', AS_OF);
+    const b = await delegationBrief(handle.db, actor, unitId, { asOf: AS_OF, since: SINCE });
+    expect(b.year).toBe(2016);
+    expect(b.weakUnits.byKind).toEqual({ grassroots: 5, cell_of_grassroots_committee: 8, cell_other: 1 });
+    expect(b.weakUnits.total).toBe(14);
+    expect(b.resignations.total).toBe(75);
+    expect((b.attrition.byOutcome['removed'] ?? 0) + (b.attrition.byOutcome['left'] ?? 0)).toBe(53);
+    // The resolution chosen by default is the province's 02-NQ/TU, which the district disseminated.
+    expect(b.dissemination?.document.number).toBe('02-NQ/TU');
+    expect(b.dissemination!.sessions).toBeGreaterThan(0);
+    // Every section is what the separate report says for the same unit and dates.
+    expect(b.dissemination).toEqual(await disseminationReport(handle.db, actor, b.dissemination!.document.id, unitId, { asOf: AS_OF }));
+    expect(b.weakUnits).toEqual(await new WeakUnitService(handle.db, actor).report(unitId, 2016));
+    expect(b.resignations).toEqual(await resignationReport(handle.db, actor, unitId, SINCE, AS_OF));
+    expect(b.attrition).toEqual(await attritionReport(handle.db, actor, unitId, SINCE, AS_OF));
+    expect(b.evaluation).toEqual(await evaluationResults(handle.db, actor, unitId, 2016));
+    expect(b.recruitment).toEqual(await recruitmentReport(handle.db, actor, unitId, 2016));
+    expect(b.directives).toEqual(await directivesReport(handle.db, actor, unitId, { until: AS_OF, asOf: AS_OF }));
+    // The visit of that day left its six directives.
+    expect(b.directives.total).toBeGreaterThanOrEqual(6);
+    // The day moves the figures: a day before the window opens, none of the 75 requests.
+    const earlier = await delegationBrief(handle.db, actor, unitId, { asOf: '2015-12-31', since: '2015-01-01' });
+    expect(earlier.resignations.people.some((p) => p.requestedOn >= SINCE)).toBe(false);
+    expect(earlier.year).toBe(2015);
+  });
+
+  it('prints the figures in Vietnamese in the PDF (fonts embedded, text extracted and compared) and in the workbook', async () => {
+    const actor = await systemActor(handle.db);
+    const unitId = await new UnitRepository(handle.db, actor).resolveCode('831', AS_OF);
+    const b = await delegationBrief(handle.db, actor, unitId, { asOf: AS_OF, since: SINCE });
+    const doc = briefDocument(b, TODAY);
+    const pdf = await briefPdf(doc);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/FontFile2/);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const proxy = await getDocumentProxy(new Uint8Array(pdf));
+    const { text } = await extractText(proxy, { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'ĐẢNG BỘ TỈNH BẾN TRE', 'HUYỆN ỦY CHÂU THÀNH', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Châu Thành, ngày 05 tháng 5 năm 2017', 'BÁO CÁO',
+      'Nghị quyết số 02-NQ/TU', '14 tổ chức đảng chuyển biến chậm, sa sút, mất đoàn kết nội bộ',
+      '5 tổ chức cơ sở đảng, 8 chi bộ trực thuộc đảng bộ cơ sở, 1 chi bộ trực thuộc',
+      '75 cán bộ, công chức, viên chức xin nghỉ việc', 'Đã giải quyết 53 trường hợp', 'PHỤ LỤC',
+    ]) expect(flat, expected).toContain(expected);
+    // Every weak unit is listed in the annex.
+    for (const u of b.weakUnits.units) expect(flat).toContain(u.name);
+    // The text of the body is the one the screen shows.
+    for (const block of doc.blocks.filter((x) => x.kind === 'heading')) expect(flat).toContain(block.text);
+
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await briefXlsx(b, doc) as unknown as ArrayBuffer);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('Báo cáo');
+    expect(names.some((n) => n.startsWith('2. '))).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+    const weakSheet = book.worksheets.find((w) => w.name.startsWith('2. Kế hoạch'))!;
+    expect(weakSheet.rowCount - 1).toBe(14);
+  });
+
+  it('serves the brief over HTTP as JSON with its document, as PDF and as XLSX, and refuses bad dates naming the field', async () => {
+    const { buildServer } = await import('../../src/http/server.ts');
+    const { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } = await import('../../src/commands/demo-users.ts');
+    await createDemoUsers(handle.db);
+    const { app } = await buildServer({ database: handle, webRoot: '/nonexistent', loginRateLimit: 1000 });
+    try {
+      const staff = DEMO_USERS.find((u) => u.username === 'chauthanh')!;
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff.username, password: DEMO_PASSWORD } });
+      expect(login.statusCode).toBe(200);
+      const cookie = `dangvu_session=${login.cookies.find((c) => c.name === 'dangvu_session')!.value}`;
+      const actor = await systemActor(handle.db);
+      const unitId = await new UnitRepository(handle.db, actor).resolveCode('831', AS_OF);
+      const url = `/api/reports/brief?unitId=${unitId}&asOf=${AS_OF}&since=${SINCE}`;
+      const res = await app.inject({ url, headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.weakUnits.total).toBe(14);
+      expect(body.resignations.total).toBe(75);
+      expect(body.document.issuingBody).toBe('HUYỆN ỦY CHÂU THÀNH');
+      expect(body.document.blocks.filter((x: { kind: string }) => x.kind === 'heading')).toHaveLength(7);
+      const pdf = await app.inject({ url: `${url}&format=pdf`, headers: { cookie } });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const xlsx = await app.inject({ url: `${url}&format=xlsx`, headers: { cookie } });
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      const bad = await app.inject({ url: `/api/reports/brief?unitId=${unitId}&asOf=2017-05-05&since=2018-01-01`, headers: { cookie } });
+      expect(bad.statusCode).toBe(400);
+      expect(JSON.stringify(bad.json())).toContain('since');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -19,6 +19,7 @@ const MemberPage = lazy(() => import('./pages/MemberPage.tsx'));
 const CandidatesPage = lazy(() => import('./pages/CandidatesPage.tsx'));
 const CandidatePage = lazy(() => import('./pages/CandidatePage.tsx'));
 const AttritionPage = lazy(() => import('./pages/AttritionPage.tsx'));
+const BriefPage = lazy(() => import('./pages/BriefPage.tsx'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
@@ -67,6 +68,7 @@ function AppRoutes() {
         <Route path="candidates" element={<CandidatesPage />} />
         <Route path="candidates/:id" element={<CandidatePage />} />
         <Route path="reports/attrition" element={<AttritionPage />} />
+        <Route path="reports/brief" element={<BriefPage />} />
         <Route path="evaluation" element={<EvaluationPage />} />
         <Route path="reports/evaluation" element={<EvaluationResultsPage />} />
         <Route path="reports/weak-units" element={<WeakUnitsPage />} />

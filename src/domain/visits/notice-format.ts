@@ -7,18 +7,21 @@
 // the authority ("T/M BAN THƯỜNG VỤ", "T/M ĐẢNG ỦY"), the signer's title and name.
 import type { UnitKind } from '../units.ts';
 
-/** "Đảng bộ tỉnh Bến Tre" → "TỈNH ỦY BẾN TRE": the committee that issues, named as on its documents. */
-export function issuingBodyName(unitName: string, kind: string): string {
+/** "Đảng bộ tỉnh Bến Tre" → "Tỉnh ủy Bến Tre", "Đảng bộ xã Tiên Thủy" → "Đảng ủy xã Tiên Thủy": the committee that leads a party organization. */
+export function committeeName(unitName: string, kind: string): string {
   const m = /^Đảng bộ (tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$/iu.exec(unitName.trim());
   if (m) {
     const level = m[1]!.toLowerCase();
-    const place = m[2]!;
-    const committee: Record<string, string> = { 'tỉnh': 'TỈNH ỦY', 'thành phố': 'THÀNH ỦY', 'huyện': 'HUYỆN ỦY', 'thị xã': 'THỊ ỦY', 'quận': 'QUẬN ỦY' };
-    const body = committee[level] ?? `ĐẢNG ỦY ${level.toUpperCase()}`;
-    return `${body} ${place.toUpperCase()}`;
+    const committee: Record<string, string> = { 'tỉnh': 'Tỉnh ủy', 'thành phố': 'Thành ủy', 'huyện': 'Huyện ủy', 'thị xã': 'Thị ủy', 'quận': 'Quận ủy' };
+    return `${committee[level] ?? `Đảng ủy ${level}`} ${m[2]!}`;
   }
-  if (kind === 'cell' || kind === 'grassroots_cell') return unitName.toUpperCase();
-  return unitName.replace(/^Đảng bộ/i, 'Đảng ủy').toUpperCase();
+  if (kind === 'cell' || kind === 'grassroots_cell') return unitName;
+  return unitName.replace(/^Đảng bộ/i, 'Đảng ủy');
+}
+
+/** "Đảng bộ tỉnh Bến Tre" → "TỈNH ỦY BẾN TRE": the committee that issues, named as on its documents. */
+export function issuingBodyName(unitName: string, kind: string): string {
+  return committeeName(unitName, kind).toUpperCase();
 }
 
 /** The authority line over the signer: the standing committee for a province or district, else the committee or cell. */

@@ -79,6 +79,22 @@ const RuleMessage = Type.Object({
 });
 const StageAnswer = Type.Object({ candidate: CandidateSchema, warnings: Type.Array(RuleMessage), replayed: Type.Boolean() });
 
+const Counts = Type.Record(Type.String(), Type.Integer());
+export const RecruitmentReportSchema = Type.Object({
+  unitId: Type.Integer(), unitCode: Type.String(), unitName: Type.String(), year: Type.Integer(), target: Nullable(Type.Integer()), targetRowVersion: Nullable(Type.Integer()),
+  targetsBelow: Type.Integer(), admitted: Type.Integer(), admittedFromCandidates: Counts, bySource: Counts, byStage: Counts, inProgress: Type.Integer(),
+  funnel: Type.Array(Type.Object({ stage: Type.String(), total: Type.Integer(), bySource: Counts })),
+  newMembers: Type.Object({
+    total: Type.Integer(), female: Type.Integer(), ethnicMinority: Type.Integer(), youthUnion: Type.Integer(), privateBusinessOwner: Type.Integer(),
+    readmitted: Type.Integer(), byAgeBand: Counts, byGeneralEducation: Counts, byProfessional: Counts, byTheory: Counts,
+    grassrootsWithAdmissions: Type.Integer(), ageBasis: Type.String(),
+  }),
+  enterprisesWithoutParty: WithoutPartySchema,
+  children: Type.Array(Type.Object({
+    unitId: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), target: Nullable(Type.Integer()), admitted: Type.Integer(), inProgress: Type.Integer(),
+  })),
+});
+
 export function candidateRoutes(app: App, { database }: RouteDeps) {
   const repo = (request: Parameters<typeof actorOf>[0]) => new CandidateRepository(database.db, actorOf(request));
   const stages = (request: Parameters<typeof actorOf>[0]) => new CandidateStageService(database.db, actorOf(request));
@@ -154,26 +170,12 @@ export function candidateRoutes(app: App, { database }: RouteDeps) {
   });
 
   const Year = Type.Integer({ minimum: 1930, maximum: 2100 });
-  const Counts = Type.Record(Type.String(), Type.Integer());
   app.get('/reports/recruitment', {
     schema: {
       summary: 'Phát triển đảng viên của một đơn vị trong năm: chỉ tiêu, số đã kết nạp (Biểu 2), theo nguồn, quần chúng theo bước, doanh nghiệp chưa có tổ chức đảng, từng đơn vị trực thuộc', tags: ['reports'],
       querystring: Type.Object({ unitId: Type.Optional(Id), year: Year, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }),
       response: {
-        200: Type.Object({
-          unitId: Type.Integer(), unitCode: Type.String(), unitName: Type.String(), year: Type.Integer(), target: Nullable(Type.Integer()), targetRowVersion: Nullable(Type.Integer()),
-          targetsBelow: Type.Integer(), admitted: Type.Integer(), admittedFromCandidates: Counts, bySource: Counts, byStage: Counts, inProgress: Type.Integer(),
-          funnel: Type.Array(Type.Object({ stage: Type.String(), total: Type.Integer(), bySource: Counts })),
-          newMembers: Type.Object({
-            total: Type.Integer(), female: Type.Integer(), ethnicMinority: Type.Integer(), youthUnion: Type.Integer(), privateBusinessOwner: Type.Integer(),
-            readmitted: Type.Integer(), byAgeBand: Counts, byGeneralEducation: Counts, byProfessional: Counts, byTheory: Counts,
-            grassrootsWithAdmissions: Type.Integer(), ageBasis: Type.String(),
-          }),
-          enterprisesWithoutParty: WithoutPartySchema,
-          children: Type.Array(Type.Object({
-            unitId: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), target: Nullable(Type.Integer()), admitted: Type.Integer(), inProgress: Type.Integer(),
-          })),
-        }),
+        200: RecruitmentReportSchema,
         ...errorResponses,
       },
     },

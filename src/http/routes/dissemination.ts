@@ -27,7 +27,7 @@ const Breakthrough = Type.Object({
   unitId: Type.Integer(), unitName: Type.String(), year: Type.Integer(), breakthrough: Type.String(), label: Type.String(),
   measures: Type.Array(Type.String()), documentId: Nullable(Type.Integer()), documentNumber: Nullable(Type.String()),
 });
-const ReportSchema = Type.Object({
+export const ReportSchema = Type.Object({
   document: Type.Object({ id: Type.Integer(), number: Type.String(), title: Type.String(), issuedOn: Type.String(), issuingUnitName: Type.String() }),
   unit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }), asOf: Type.String(),
   sessions: Type.Integer(), attended: Type.Integer(), expected: Type.Integer(),

@@ -50,6 +50,22 @@ export const WeakUnitT = Type.Object({
 const UnitRef = Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() });
 const text = (max = 4000) => Type.Optional(Nullable(Type.String({ maxLength: max })));
 
+export const EvaluationResultsSchema = Type.Object({
+  unit: UnitRef, year: Type.Integer(), ruleSet: Type.Object({ id: Type.String(), name: Type.String() }), labels: Type.Object({ member: LevelMap, organization: LevelMap }),
+  members: Dist, organizations: Dist,
+  byUnit: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), members: Dist, organizations: Dist })),
+  years: Type.Array(Type.Object({ year: Type.Integer(), ruleSetId: Type.String(), members: Dist, organizations: Dist })),
+  failing: Type.Object({
+    members: Type.Array(Type.Object({ memberId: Type.Integer(), fullName: Type.String(), unitCode: Type.String(), unitName: Type.String(), comment: Nullable(Type.String()), previousYearFailed: Type.Boolean() })),
+    organizations: Type.Array(Type.Object({ unitId: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), comment: Nullable(Type.String()) })),
+  }),
+});
+
+export const WeakUnitsReportSchema = Type.Object({
+  unit: UnitRef, year: Type.Integer(), total: Type.Integer(),
+  byKind: Type.Record(Type.String(), Type.Integer()), byCategory: Type.Record(Type.String(), Type.Integer()), units: Type.Array(WeakUnitT),
+});
+
 export function sendXlsx(reply: unknown, name: string, body: Buffer) {
   // A file, not the JSON of the response schema: send it past the typed serializer.
   const raw = reply as FastifyReply;
@@ -130,16 +146,7 @@ export function evaluationRoutes(app: App, { database }: RouteDeps) {
     schema: {
       summary: 'Kết quả xếp loại: phân bố theo đơn vị và toàn đảng bộ, qua các năm, danh sách không hoàn thành nhiệm vụ', tags: ['reports'],
       querystring: Type.Object({ unitId: Id, year: Year, format: Format }),
-      response: ok(Type.Object({
-        unit: UnitRef, year: Type.Integer(), ruleSet: Type.Object({ id: Type.String(), name: Type.String() }), labels: Type.Object({ member: LevelMap, organization: LevelMap }),
-        members: Dist, organizations: Dist,
-        byUnit: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), members: Dist, organizations: Dist })),
-        years: Type.Array(Type.Object({ year: Type.Integer(), ruleSetId: Type.String(), members: Dist, organizations: Dist })),
-        failing: Type.Object({
-          members: Type.Array(Type.Object({ memberId: Type.Integer(), fullName: Type.String(), unitCode: Type.String(), unitName: Type.String(), comment: Nullable(Type.String()), previousYearFailed: Type.Boolean() })),
-          organizations: Type.Array(Type.Object({ unitId: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), comment: Nullable(Type.String()) })),
-        }),
-      })),
+      response: ok(EvaluationResultsSchema),
     },
   }, async (request, reply) => {
     const r = await evaluationResults(database.db, actorOf(request), request.query.unitId, request.query.year);
@@ -177,10 +184,7 @@ export function evaluationRoutes(app: App, { database }: RouteDeps) {
     schema: {
       summary: 'Số tổ chức đảng yếu kém theo loại đơn vị (tổ chức cơ sở đảng, chi bộ trực thuộc đảng bộ cơ sở, chi bộ trực thuộc khác) và danh sách', tags: ['reports'],
       querystring: Type.Object({ unitId: Id, year: Year, format: Format }),
-      response: ok(Type.Object({
-        unit: UnitRef, year: Type.Integer(), total: Type.Integer(),
-        byKind: Type.Record(Type.String(), Type.Integer()), byCategory: Type.Record(Type.String(), Type.Integer()), units: Type.Array(WeakUnitT),
-      })),
+      response: ok(WeakUnitsReportSchema),
     },
   }, async (request, reply) => {
     const r = await weak(request).report(request.query.unitId, request.query.year);

@@ -25,6 +25,16 @@ export function sendFile(reply: unknown, body: string | Buffer, type: string, fi
 
 const Counts = Type.Record(Type.String(), Type.Integer());
 
+export const AttritionReportSchema = Type.Object({
+  unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), since: Type.String(), until: Type.String(),
+  total: Type.Integer(), byReason: Type.Record(Type.String(), Type.Integer()), byOutcome: Type.Record(Type.String(), Type.Integer()),
+  people: Type.Array(Type.Object({
+    memberId: Type.Integer(), fullName: Type.String(), unitCode: Type.String(), unitName: Type.String(), reason: Type.String(), outcome: Type.String(),
+    settledOn: Nullable(Type.String()), decisionNumber: Nullable(Type.String()),
+    counselling: Type.Array(Type.Object({ metOn: Type.String(), metBy: Type.String(), outcome: Type.String(), note: Nullable(Type.String()) })),
+  })),
+});
+
 export function reportRoutes(app: App, { database }: RouteDeps) {
   app.get('/members/:id/counselling', {
     schema: { summary: 'Các lần gặp gỡ, động viên đảng viên', tags: ['attrition'], params: IdParams, response: { 200: Type.Array(Counselling), ...errorResponses } },
@@ -105,15 +115,7 @@ export function reportRoutes(app: App, { database }: RouteDeps) {
       summary: 'Đảng viên bỏ sinh hoạt, xin ra khỏi Đảng: số theo lý do, theo kết quả giải quyết, và danh sách', tags: ['reports'],
       querystring: Type.Object({ unitId: Id, since: IsoDate, until: Type.Optional(IsoDate), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }),
       response: {
-        200: Type.Object({
-          unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), since: Type.String(), until: Type.String(),
-          total: Type.Integer(), byReason: Type.Record(Type.String(), Type.Integer()), byOutcome: Type.Record(Type.String(), Type.Integer()),
-          people: Type.Array(Type.Object({
-            memberId: Type.Integer(), fullName: Type.String(), unitCode: Type.String(), unitName: Type.String(), reason: Type.String(), outcome: Type.String(),
-            settledOn: Nullable(Type.String()), decisionNumber: Nullable(Type.String()),
-            counselling: Type.Array(Type.Object({ metOn: Type.String(), metBy: Type.String(), outcome: Type.String(), note: Nullable(Type.String()) })),
-          })),
-        }),
+        200: AttritionReportSchema,
         ...errorResponses,
       },
     },

@@ -37,6 +37,16 @@ const ResignationSchema = Type.Object({
   outcome: NStr, outcomeOn: NStr, outcomeNote: NStr, rowVersion: Type.Integer(), counselling: Type.Array(Meeting),
 });
 
+export const ResignationReportSchema = Type.Object({
+  unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), since: Type.String(), until: Type.String(),
+  total: Type.Integer(), byReason: Counts, byOutcome: Counts, byLevel: Counts, members: Type.Integer(), counselled: Type.Integer(),
+  people: Type.Array(Type.Object({
+    id: Type.Integer(), fullName: Type.String(), memberId: Nullable(Type.Integer()), agency: Type.String(), position: Type.String(), level: Type.String(),
+    unitCode: Type.String(), unitName: Type.String(), requestedOn: Type.String(), reason: Type.String(), outcome: Type.String(), outcomeOn: NStr,
+    counselling: Type.Array(Type.Object({ metOn: Type.String(), metBy: Type.String(), outcomeNote: Type.String() })),
+  })),
+});
+
 export function resignationRoutes(app: App, { database }: RouteDeps) {
   const svc = (request: Parameters<typeof actorOf>[0]) => new ResignationService(database.db, actorOf(request));
   const tags = ['resignations'];
@@ -85,15 +95,7 @@ export function resignationRoutes(app: App, { database }: RouteDeps) {
       summary: 'Cán bộ, công chức, viên chức xin nghỉ việc trong một kỳ: tổng, theo lý do, theo kết quả, danh sách', tags: ['reports'],
       querystring: Type.Object({ unitId: Id, since: IsoDate, until: Type.Optional(IsoDate), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) }),
       response: {
-        200: Type.Object({
-          unit: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }), since: Type.String(), until: Type.String(),
-          total: Type.Integer(), byReason: Counts, byOutcome: Counts, byLevel: Counts, members: Type.Integer(), counselled: Type.Integer(),
-          people: Type.Array(Type.Object({
-            id: Type.Integer(), fullName: Type.String(), memberId: Nullable(Type.Integer()), agency: Type.String(), position: Type.String(), level: Type.String(),
-            unitCode: Type.String(), unitName: Type.String(), requestedOn: Type.String(), reason: Type.String(), outcome: Type.String(), outcomeOn: NStr,
-            counselling: Type.Array(Type.Object({ metOn: Type.String(), metBy: Type.String(), outcomeNote: Type.String() })),
-          })),
-        }),
+        200: ResignationReportSchema,
         ...errorResponses,
       },
     },

@@ -49,7 +49,7 @@ const VisitFields = {
   delegates: Type.Optional(Type.Array(Delegate, { maxItems: 50 })), units: Type.Optional(Type.Array(VisitedUnit, { maxItems: 200 })),
   documentIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
 };
-const DirectivesReportSchema = Type.Object({
+export const DirectivesReportSchema = Type.Object({
   unit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }), since: Nullable(Type.String()), until: Nullable(Type.String()),
   asOf: Type.String(), total: Type.Integer(), byStatus: Type.Record(Type.String(), Type.Integer()), overdue: Type.Integer(),
   items: Type.Array(Type.Object({

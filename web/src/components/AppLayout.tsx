@@ -1,7 +1,7 @@
 // The frame of every screen after login: header (product, user, language, logout), left navigation, content.
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Flex, Layout, Menu, Segmented, Spin, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined, UserAddOutlined, RiseOutlined, ShopOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FileProtectOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, TeamOutlined, UserOutlined, SafetyCertificateOutlined, UserDeleteOutlined, UserAddOutlined, RiseOutlined, ShopOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { enumLabel, useI18n, type Lang } from '../locales/i18n.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -12,6 +12,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/users')) return 'users';
   if (pathname.startsWith('/candidates')) return 'candidates';
   if (pathname.startsWith('/reports/attrition')) return 'attrition';
+  if (pathname.startsWith('/reports/brief')) return 'brief';
   if (pathname.startsWith('/statistics')) return 'statistics';
   if (pathname.startsWith('/evaluation')) return 'evaluation';
   if (pathname.startsWith('/reports/evaluation')) return 'results';
@@ -64,6 +65,7 @@ export function AppLayout() {
     { key: 'recruitment', icon: <RiseOutlined />, label: <Link to="/reports/recruitment" data-testid="nav-recruitment">{t('nav.recruitment')}</Link> },
     { key: 'enterprises', icon: <ShopOutlined />, label: <Link to="/enterprises" data-testid="nav-enterprises">{t('nav.enterprises')}</Link> },
     { key: 'resignations', icon: <UserSwitchOutlined />, label: <Link to="/resignations" data-testid="nav-resignations">{t('nav.resignations')}</Link> },
+    { key: 'brief', icon: <FileProtectOutlined />, label: <Link to="/reports/brief" data-testid="nav-brief">{t('nav.brief')}</Link> },
     { key: 'documents', icon: <FileTextOutlined />, label: <Link to="/documents" data-testid="nav-documents">{t('nav.documents')}</Link> },
     { key: 'visits', icon: <SafetyCertificateOutlined />, label: <Link to="/visits" data-testid="nav-visits">{t('nav.visits')}</Link> },
     { key: 'attrition', icon: <UserDeleteOutlined />, label: <Link to="/reports/attrition" data-testid="nav-attrition">{t('nav.attrition')}</Link> },

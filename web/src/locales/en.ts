@@ -6,6 +6,7 @@ import { visitsEn } from './en/visits.ts';
 import { recruitmentEn } from './en/recruitment.ts';
 import { lineageEn } from './en/lineage.ts';
 import { disseminationEn } from './en/dissemination.ts';
+import { briefEn } from './en/brief.ts';
 
 export const en: Messages = {
   'app.name': 'Đảng vụ',
@@ -920,4 +921,5 @@ export const en: Messages = {
   ...recruitmentEn,
   ...lineageEn,
   ...disseminationEn,
+  ...briefEn,
 };

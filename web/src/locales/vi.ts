@@ -7,6 +7,7 @@ import { visitsVi } from './vi/visits.ts';
 import { recruitmentVi } from './vi/recruitment.ts';
 import { lineageVi } from './vi/lineage.ts';
 import { disseminationVi } from './vi/dissemination.ts';
+import { briefVi } from './vi/brief.ts';
 
 export const vi = {
   'app.name': 'Đảng vụ',
@@ -921,6 +922,7 @@ export const vi = {
   ...recruitmentVi,
   ...lineageVi,
   ...disseminationVi,
+  ...briefVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
