@@ -69,7 +69,8 @@ describe(`documents a unit must implement (${backend})`, () => {
     expect(cell).toMatchObject({ owesPlans: false, documents: [] });
     const bad = await get(commune, `/api/units/${u('28861')}/documents-to-implement?asOf=2017-13-40`);
     expect(bad.statusCode).toBe(400);
-    expect(JSON.stringify(bad.json())).toContain('asOf');
+    expect(bad.json().fields.map((f: { field: string }) => f.field)).toEqual(['asOf']);
+    expect(bad.json().fields[0].message).toContain('ngày hợp lệ');
     expect((await get(commune, `/api/units/${u('28834')}/documents-to-implement`)).statusCode).toBe(404);
   });
 });
