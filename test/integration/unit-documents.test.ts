@@ -10,6 +10,7 @@ import { loadDisseminationDemo } from '../../src/demo/dissemination.ts';
 import { systemActor } from '../../src/db/repos/users.ts';
 import { plansReport } from '../../src/reports/plans.ts';
 import { disseminationReport } from '../../src/reports/dissemination.ts';
+import { unitDocuments } from '../../src/reports/unit-documents.ts';
 
 let t: TestApp;
 let province: string; // admin83
@@ -62,6 +63,18 @@ describe(`documents a unit must implement (${backend})`, () => {
     expect(nq.dissemination.sessions).toBe((await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM dissemination_session s JOIN dissemination_session_document d ON d.session_id = s.id
       JOIN document x ON x.id = d.document_id WHERE s.unit_id = ${u('28861')} AND x.number_text = '02-NQ/TU' AND s.held_on <= ${AS_OF}`.execute(t.handle.db)).rows[0]!.n);
+  });
+
+  it('sends over HTTP exactly what the report functions return (the response schemas drop nothing)', async () => {
+    const sys = await systemActor(t.handle.db);
+    const nq = (await t.handle.db.selectFrom('document').select('id').where('number_text', '=', '02-NQ/TU').executeTakeFirstOrThrow()).id;
+    const plans = await get(province, `/api/reports/plans?unitId=${u('831')}&documentId=${nq}&asOf=${AS_OF}`);
+    expect(plans.statusCode, plans.body).toBe(200);
+    const expected = await plansReport(t.handle.db, sys, nq, u('831'), { asOf: AS_OF });
+    expect(expected.units.length).toBeGreaterThan(0);
+    expect(plans.json()).toEqual(JSON.parse(JSON.stringify(expected)));
+    const mine = await get(province, `/api/units/${u('28861')}/documents-to-implement?asOf=${AS_OF}`);
+    expect(mine.json()).toEqual(JSON.parse(JSON.stringify(await unitDocuments(t.handle.db, sys, u('28861'), { asOf: AS_OF }))));
   });
 
   it('owes nothing for a cell, refuses a bad date naming it, and hides a unit out of scope', async () => {
