@@ -40,6 +40,12 @@ export interface SessionView {
 
 export interface RollEntry { memberId: number; fullName: string; unitId: number; unitName: string; status: string }
 
+/** The members listed for a session by list: present, or absent with the reason (empty for a session by counts). */
+export interface SessionAttendance {
+  sessionId: number; attendanceMode: 'counts' | 'list'; expectedMembers: number; attendedMembers: number;
+  members: Array<{ memberId: number; fullName: string; unitName: string | null; present: boolean; absenceReason: string | null }>;
+}
+
 const active = sql.join(ACTIVE_STATUSES.map((s) => sql.lit(s)));
 
 /** SQL: the ids of the units in `unitId`'s subtree as the tree stood on `day` (unit_version). */
@@ -160,6 +166,23 @@ export class DisseminationService {
       attendedOthers: r.attended_others, attendanceMode: r.attendance_mode, note: r.note,
       absences: absences.filter((a) => a.session_id === r.id).map((a) => ({ memberId: a.member_id, fullName: a.full_name, reason: a.absence_reason })),
     }));
+  }
+
+  /** The attendance list of one session the actor may read (sessions() decides who may). */
+  async attendance(sessionId: number): Promise<SessionAttendance> {
+    const session = (await this.sessions({ ids: [sessionId] }))[0];
+    if (!session) throw new NotFoundError('hội nghị');
+    // The member's unit is the one of the session's day, as the roll that expected them.
+    const { rows } = await sql<SessionAttendance['members'][number]>`
+      SELECT a.member_id AS "memberId", m.full_name AS "fullName", u.name AS "unitName", a.present, a.absence_reason AS "absenceReason"
+      FROM dissemination_attendance a JOIN member m ON m.id = a.member_id JOIN dissemination_session s ON s.id = a.session_id
+        LEFT JOIN member_period p ON p.member_id = a.member_id AND p.valid_from <= s.held_on AND (p.valid_to IS NULL OR p.valid_to > s.held_on)
+        LEFT JOIN unit u ON u.id = p.unit_id
+      WHERE a.session_id = ${sessionId}
+      ORDER BY a.present, u.name, m.name_sort, a.member_id`.execute(this.db);
+    return {
+      sessionId, attendanceMode: session.attendanceMode, expectedMembers: session.expectedMembers, attendedMembers: session.attendedMembers, members: rows,
+    };
   }
 
   /** The committee's breakthrough of the motto for the year (one per unit and year; replaces an earlier choice). */

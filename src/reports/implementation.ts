@@ -41,7 +41,7 @@ export interface FollowUp {
 }
 
 // Units that adopt plans: committees and grassroots organizations, not the cells under them.
-const IMPLEMENTING_KINDS = ['province_committee', 'district_committee', 'grassroots_committee', 'grassroots_cell', 'partial_committee'];
+export const IMPLEMENTING_KINDS = ['province_committee', 'district_committee', 'grassroots_committee', 'grassroots_cell', 'partial_committee'];
 
 export async function followUp(
   db: Kysely<Database>, actor: Actor, documentId: number,

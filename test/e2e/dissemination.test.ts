@@ -1,10 +1,8 @@
 // Browser test of the dissemination tab: a district's staff record their commune's session of the
 // province resolution (attendance above the roll of the day refused beside the field), then see it in the
 // list and the coverage of their district. Screenshots go to test-results/.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { hasChromium, SHOTS, startBrowserApp, type BrowserApp } from './harness.ts';
+import { fullPageShot as shot, hasChromium, startBrowserApp, type BrowserApp } from './harness.ts';
 import { DocumentRepository } from '../../src/db/repos/documents.ts';
 import { systemActor } from '../../src/db/repos/users.ts';
 
@@ -26,11 +24,6 @@ describe.skipIf(!hasChromium)('dissemination in Chromium', () => {
   });
   afterAll(async () => b?.close());
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
 
   it('district staff record a session by counts and see the coverage of their communes', async () => {
     const page = await b.newPage();

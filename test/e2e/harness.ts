@@ -29,6 +29,13 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
+/** A full-page screenshot into test-results/, taken from the top (the sticky header is otherwise painted mid-page). */
+export async function fullPageShot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
 export async function startBrowserApp(): Promise<BrowserApp> {
   if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) execSync('npm run build:web', { cwd: ROOT, stdio: 'inherit' });
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -16,6 +16,7 @@ let resignationId: number; // a request of a Tiên Thủy civil servant
 let enterpriseId: number; // an enterprise of a Châu Thành park
 let documents: { nq: number; nqIndicator: number; plan: number; planTask: number; planIndicator: number };
 let visit: { id: number; directive: number };
+let sessionId: number; // a dissemination session of Châu Thành, by list
 let weakPlan: { id: number; task: number }; // Tiên Thủy's consolidation plan of 2016 and one task // a Châu Thành visit to Tiên Thủy, concluded with one directive
 beforeAll(async () => {
   t = await startTestApp();
@@ -49,6 +50,11 @@ beforeAll(async () => {
   const concluded = await visits.conclude(v.id, { rowVersion: v.rowVersion, directives: [{ text: 'Củng cố chi bộ', responsibleUnitId: t.fixture.units['28861']!, deadline: '2017-12-31' }],
     notice: { number: '20-TB/HU', issuedOn: '2017-05-10', place: 'Châu Thành', signerName: 'Người ký', signerTitle: 'Bí thư', body: 'Kết luận' } });
   visit = { id: v.id, directive: concluded.directiveList[0]!.id };
+  const { DisseminationService } = await import('../../src/commands/dissemination.ts');
+  sessionId = (await new DisseminationService(t.handle.db, await systemActor(t.handle.db)).record({
+    unitId: t.fixture.units['28861']!, heldOn: '2016-05-10', title: 'Hội nghị quán triệt', documentIds: [nq.id],
+    attendance: [{ memberId: t.fixture.members['Trần Ngọc Tâm']!, present: true }],
+  })).id;
   documents = { nq: nq.id, nqIndicator: nq.taskList[0]!.indicators[0]!.id, plan: plan.id, planTask: plan.taskList[0]!.id, planIndicator: plan.taskList[0]!.indicators[0]!.id };
   const { ResignationService } = await import('../../src/commands/resignations.ts');
   resignationId = (await new ResignationService(t.handle.db, await systemActor(t.handle.db)).create({
@@ -251,6 +257,8 @@ const cases: Record<string, Case> = {
   'GET /api/dissemination-roll': { method: 'GET', url: () => `/api/dissemination-roll?unitId=${u('831')}&date=2016-05-10` },
   'GET /api/reports/dissemination': { method: 'GET', url: () => `/api/reports/dissemination?unitId=${u('831')}&documentId=${documents.nq}` },
   'GET /api/reports/plans': { method: 'GET', url: () => `/api/reports/plans?unitId=${u('831')}&documentId=${documents.nq}` },
+  'GET /api/dissemination-sessions/:id/attendance': { method: 'GET', url: () => `/api/dissemination-sessions/${sessionId}/attendance` },
+  'GET /api/units/:id/documents-to-implement': { method: 'GET', url: () => `/api/units/${u('831')}/documents-to-implement` },
   'GET /api/units/:id/breakthroughs': { method: 'GET', url: () => `/api/units/${u('831')}/breakthroughs` },
   'PUT /api/units/:id/breakthroughs/:year': { method: 'PUT', url: () => `/api/units/${u('831')}/breakthroughs/2016`, payload: () => ({ breakthrough: 'ky_cuong', measures: ['Chen vào'] }) },
   'GET /api/resignations': { method: 'GET', url: () => '/api/resignations', check: (s, b) => { noChauThanh(s, b); expect(b.total).toBe(0); } },

@@ -9,6 +9,7 @@ import { DisseminationService, resolveDocumentNumber } from '../../commands/diss
 import { disseminationReport } from '../../reports/dissemination.ts';
 import { disseminationXlsx } from '../../reports/dissemination-xlsx.ts';
 import { plansReport, plansXlsx } from '../../reports/plans.ts';
+import { unitDocuments } from '../../reports/unit-documents.ts';
 import { BREAKTHROUGHS, SESSION_KINDS } from '../../domain/documents/dissemination.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { errorResponses, Id, IdParams, IsoDate, Nullable } from '../schemas.ts';
@@ -36,6 +37,47 @@ export const ReportSchema = Type.Object({
     expected: Type.Integer(), lastHeldOn: Nullable(Type.String()), held: Type.Boolean(), coveredBy: Nullable(Type.String()),
   })),
   notHeld: Type.Array(Type.String()),
+});
+// Spelled out (not lit()) so that the handler's return type is checked against the literal unions.
+const PlanStateSchema = Type.Union([Type.Literal('adopted'), Type.Literal('adopted_late'), Type.Literal('pending'), Type.Literal('late')]);
+const ReportStateSchema = Type.Union([
+  Type.Literal('reported'), Type.Literal('reported_late'), Type.Literal('partial'), Type.Literal('pending'), Type.Literal('late'), Type.Literal('no_plan'),
+]);
+// What plansReport returns (src/reports/plans.ts), field by field: the OpenAPI document is generated from it.
+const PlansReportSchema = Type.Object({
+  document: Type.Object({
+    id: Type.Integer(), number: Type.String(), title: Type.String(), issuedOn: Type.String(), issuingUnitName: Type.String(),
+    planDueDate: Nullable(Type.String()), reportDueDays: Type.Integer(),
+  }),
+  unit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }), asOf: Type.String(),
+  periods: Type.Array(Type.String()),
+  totals: Type.Object({ units: Type.Integer(), adopted: Type.Integer(), adoptedLate: Type.Integer(), missing: Type.Integer() }),
+  units: Type.Array(Type.Object({
+    unitId: Type.Integer(), code: Type.String(), name: Type.String(), planNumber: Nullable(Type.String()), planAdoptedOn: Nullable(Type.String()),
+    plan: PlanStateSchema, late: Type.Boolean(),
+    periods: Type.Record(Type.String(), Type.Object({
+      report: ReportStateSchema, reportedTasks: Type.Integer(), tasks: Type.Integer(), lastReportOn: Nullable(Type.String()), late: Type.Boolean(),
+    })),
+  })),
+});
+const AttendanceSchema = Type.Object({
+  sessionId: Type.Integer(), attendanceMode: Type.Union([Type.Literal('counts'), Type.Literal('list')]), expectedMembers: Type.Integer(), attendedMembers: Type.Integer(),
+  members: Type.Array(Type.Object({
+    memberId: Type.Integer(), fullName: Type.String(), unitName: Nullable(Type.String()), present: Type.Boolean(), absenceReason: Nullable(Type.String()),
+  })),
+});
+const UnitDocumentsSchema = Type.Object({
+  unit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String() }), asOf: Type.String(), owesPlans: Type.Boolean(),
+  documents: Type.Array(Type.Object({
+    document: Type.Object({
+      id: Type.Integer(), number: Type.String(), kind: Type.String(), title: Type.String(), issuedOn: Type.String(), issuingUnitId: Type.Integer(),
+      issuingUnitName: Type.String(), planDueDate: Type.String(),
+    }),
+    inForce: Type.Boolean(),
+    plan: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), adoptedOn: Type.String() })),
+    planState: PlanStateSchema,
+    dissemination: Type.Object({ sessions: Type.Integer(), attended: Type.Integer(), expected: Type.Integer() }),
+  })),
 });
 const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')]));
 const DocumentQuery = {
@@ -76,6 +118,21 @@ export function disseminationRoutes(app: App, { database }: RouteDeps) {
     },
   }, async (request, reply) => reply.code(201).send(await service(request).record(request.body)));
 
+  app.get('/dissemination-sessions/:id/attendance', {
+    schema: {
+      summary: 'Danh sách dự một hội nghị ghi theo danh sách: đảng viên có mặt, vắng mặt và lý do (rỗng nếu ghi theo số lượng)', tags,
+      params: IdParams, response: { 200: AttendanceSchema, ...errorResponses },
+    },
+  }, async (request) => service(request).attendance(request.params.id));
+
+  app.get('/units/:id/documents-to-implement', {
+    schema: {
+      summary: 'Văn bản cấp trên yêu cầu đơn vị xây dựng kế hoạch thực hiện: kế hoạch của đơn vị (số, ngày) hoặc tình trạng, và hội nghị học tập, quán triệt đã tổ chức', tags,
+      params: IdParams, querystring: Type.Object({ asOf: Type.Optional(IsoDate) }),
+      response: { 200: UnitDocumentsSchema, ...errorResponses },
+    },
+  }, async (request) => unitDocuments(database.db, actorOf(request), request.params.id, { asOf: request.query.asOf }));
+
   app.get('/dissemination-roll', {
     schema: {
       summary: 'Đảng viên phải dự một hội nghị của đơn vị vào ngày: danh sách đảng viên của đơn vị và cấp dưới ngày đó', tags,
@@ -101,7 +158,7 @@ export function disseminationRoutes(app: App, { database }: RouteDeps) {
     schema: {
       summary: 'Kế hoạch thực hiện văn bản của từng đơn vị trực thuộc (số, ngày, chậm hoặc chưa có) và báo cáo từng kỳ', tags,
       querystring: Type.Object({ unitId: Id, ...DocumentQuery, asOf: Type.Optional(IsoDate), format: Format }),
-      response: { 200: Type.Any(), ...errorResponses },
+      response: { 200: PlansReportSchema, ...errorResponses },
     },
   }, async (request, reply) => {
     const q = request.query;

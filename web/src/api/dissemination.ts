@@ -1,5 +1,11 @@
 // Dissemination sessions (học tập, quán triệt), their coverage, and the motto's breakthrough (issue 9 §4–5).
-import { get, post } from './client.ts';
+import { get, post, put } from './client.ts';
+export { BREAKTHROUGHS } from '../../../src/domain/documents/dissemination.ts';
+export type { SessionAttendance } from '../../../src/commands/dissemination.ts';
+export type { UnitDocuments, UnitDocumentRow } from '../../../src/reports/unit-documents.ts';
+import type { RollEntry, SessionAttendance } from '../../../src/commands/dissemination.ts';
+import type { UnitDocuments } from '../../../src/reports/unit-documents.ts';
+export type { RollEntry };
 
 export interface DisseminationSession {
   id: number; unitId: number; unitCode: string; unitName: string; heldOn: string; kind: string; title: string; place: string | null;
@@ -10,7 +16,9 @@ export interface DisseminationSession {
 export interface NewDisseminationSession {
   unitId: number; heldOn: string; kind?: string; title: string; place?: string | null; documentIds: number[];
   expectedOthers?: number; attendedMembers?: number | null; attendedOthers?: number | null;
+  attendance?: Array<{ memberId: number; present: boolean; absenceReason?: string | null }> | null;
 }
+export interface BreakthroughInput { breakthrough: string; measures: string[]; documentId?: number | null }
 export interface DisseminationCoverageRow {
   unitId: number; code: string; name: string; kind: string; sessions: number; attended: number; expected: number; lastHeldOn: string | null;
   held: boolean; coveredBy: 'own' | 'ancestor' | null;
@@ -28,4 +36,9 @@ export const disseminationApi = {
   record: (body: NewDisseminationSession) => post<DisseminationSession>('/dissemination-sessions', body),
   coverage: (documentId: number, unitId: number) => get<DisseminationCoverage>('/reports/dissemination', { documentId, unitId }),
   breakthroughs: (unitId: number) => get<MottoBreakthrough[]>(`/units/${unitId}/breakthroughs`),
+  setBreakthrough: (unitId: number, year: number, body: BreakthroughInput) => put<MottoBreakthrough>(`/units/${unitId}/breakthroughs/${year}`, body),
+  /** Who a session of the unit on the day expects: the roll of its subtree that day (the service's own). */
+  roll: (unitId: number, date: string) => get<RollEntry[]>('/dissemination-roll', { unitId, date }),
+  attendance: (sessionId: number) => get<SessionAttendance>(`/dissemination-sessions/${sessionId}/attendance`),
+  unitDocuments: (unitId: number, asOf?: string) => get<UnitDocuments>(`/units/${unitId}/documents-to-implement`, { asOf }),
 };

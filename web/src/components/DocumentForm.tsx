@@ -17,6 +17,9 @@ export const MEASUREMENTS = ['reported', 'members_admitted', 'grassroots_rated_g
 const FIELDS = ['number', 'issuingUnitId', 'issuedOn', 'title', 'coversFrom', 'coversTo', 'attachments', 'planDueDate', 'reportDueDays', 'tasks', 'implementsIds', 'replacesIds'];
 
 /** A label from a key prefix ('docKind', 'docPlan' …) and a value, or the value itself when unknown. */
+/** Tag colours of a unit's plan state (follow-up, plans, a unit's documents to implement). */
+export const PLAN_COLORS: Record<string, string> = { adopted: 'green', adopted_late: 'gold', pending: 'default', late: 'red' };
+
 export function docLabel(t: TFunction, prefix: string, value: string | null | undefined): string {
   if (!value) return '';
   const text = t(`${prefix}.${value}` as MessageKey);

@@ -1,78 +1,39 @@
-// The "Học tập, quán triệt" tab of a document: its sessions (in the user's scope and above it), the coverage
-// of the user's unit by direct sub-unit, a form to record a session by counts, and the breakthroughs of the
-// motto chosen by the issuing committee (shown with its plan).
+// The "Học tập, quán triệt" tab of a document: its sessions (in the user's scope and above it; a click shows
+// one session's attendance), the coverage of the user's unit by direct sub-unit, a form to record a session
+// by counts or by list (SessionForm), and the breakthroughs of the motto chosen by the issuing committee
+// (shown with its plan; chosen on the committee's unit page).
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ApiError, type DocumentDetail } from '../api/index.ts';
+import type { DocumentDetail } from '../api/index.ts';
 import { disseminationApi, type DisseminationCoverageRow, type DisseminationSession } from '../api/dissemination.ts';
 import { useT } from '../locales/i18n.tsx';
 import { useAuth, useMe } from '../lib/auth.tsx';
 import { useAsync } from '../lib/useAsync.ts';
-import { formatDate, todayIso } from '../lib/dates.ts';
-import { applyFieldErrors } from '../lib/formErrors.ts';
-import { DateField } from '../components/DateField.tsx';
-import { UnitSelect } from '../components/UnitSelect.tsx';
-
-interface FormValues { unitId: number; heldOn: string; title: string; attendedMembers: number; expectedOthers?: number; attendedOthers?: number }
+import { formatDate } from '../lib/dates.ts';
+import { SessionForm } from '../components/SessionForm.tsx';
+import { SessionAttendance } from '../components/SessionAttendance.tsx';
+import { BreakthroughList } from '../components/Breakthroughs.tsx';
 
 export function DisseminationTab({ doc }: { doc: DocumentDetail }) {
   const t = useT();
   const me = useMe();
   const { can } = useAuth();
-  const { message } = App.useApp();
   const sessions = useAsync(() => disseminationApi.sessions(doc.id), [doc.id]);
   const coverage = useAsync(() => disseminationApi.coverage(doc.id, me.scopeUnitId), [doc.id, me.scopeUnitId]);
   const breakthroughs = useAsync(() => disseminationApi.breakthroughs(doc.issuingUnitId), [doc.issuingUnitId]);
-  const [form] = Form.useForm<FormValues>();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: FormValues) => {
-    setBusy(true);
-    try {
-      await disseminationApi.record({
-        unitId: v.unitId, heldOn: v.heldOn, title: v.title, documentIds: [doc.id], attendedMembers: v.attendedMembers,
-        expectedOthers: v.expectedOthers ?? 0, attendedOthers: v.attendedOthers ?? 0,
-      });
-      message.success(t('dis.saved'));
-      form.resetFields();
-      setOpen(false);
-      void sessions.reload();
-      void coverage.reload();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        applyFieldErrors(form, err, ['unitId', 'heldOn', 'title', 'attendedMembers', 'expectedOthers', 'attendedOthers']);
-        message.error([err.message, ...err.fields.map((f) => f.message)].join(': '));
-      } else message.error(String(err));
-    } finally {
-      setBusy(false);
-    }
+  const [shown, setShown] = useState<DisseminationSession | null>(null);
+  const saved = () => {
+    setOpen(false);
+    void sessions.reload();
+    void coverage.reload();
   };
 
   const c = coverage.data;
   return (
     <Flex vertical gap={16} data-testid="dissemination-tab">
-      {can('document.write') && (open ? (
-        <Card size="small" title={t('dis.record')}>
-          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ heldOn: todayIso(), title: `Hội nghị quán triệt ${doc.number}` }}>
-            <Flex gap={12} wrap>
-              <Form.Item name="unitId" label={t('dis.unit')} rules={[{ required: true }]} style={{ width: 320 }}><UnitSelect id="dis-unit" /></Form.Item>
-              <Form.Item name="heldOn" label={t('dis.heldOn')} rules={[{ required: true }]} style={{ width: 160 }}><DateField id="dis-held-on" disabledFuture /></Form.Item>
-              <Form.Item name="title" label={t('dis.title')} rules={[{ required: true }]} style={{ width: 360 }}><Input id="dis-title" /></Form.Item>
-            </Flex>
-            <Flex gap={12} wrap>
-              <Form.Item name="attendedMembers" label={t('dis.attendedMembers')} rules={[{ required: true }]}><InputNumber id="dis-attended" min={0} /></Form.Item>
-              <Form.Item name="expectedOthers" label={t('dis.expectedOthers')}><InputNumber id="dis-expected-others" min={0} /></Form.Item>
-              <Form.Item name="attendedOthers" label={t('dis.attendedOthers')}><InputNumber id="dis-attended-others" min={0} /></Form.Item>
-            </Flex>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" loading={busy} data-testid="dis-save">{t('dis.record')}</Button>
-              <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
-            </Flex>
-          </Form>
-        </Card>
-      ) : (
+      {can('document.write') && (open ? <SessionForm documentId={doc.id} documentNumber={doc.number} onSaved={saved} onCancel={() => setOpen(false)} /> : (
         <div><Button icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="dis-open">{t('dis.record')}</Button></div>
       ))}
 
@@ -96,6 +57,7 @@ export function DisseminationTab({ doc }: { doc: DocumentDetail }) {
       <Card size="small" title={t('dis.sessions')}>
         {(sessions.data ?? []).length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dis.noSessions')} /> : (
           <Table<DisseminationSession> size="small" rowKey="id" dataSource={sessions.data ?? []} pagination={{ pageSize: 20 }} data-testid="dis-sessions"
+            onRow={(s) => ({ onClick: () => setShown(s), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('dis.heldOn'), dataIndex: 'heldOn', key: 'heldOn', width: 120, render: (d: string) => formatDate(d) },
               { title: t('dis.unit'), dataIndex: 'unitName', key: 'unit' },
@@ -103,21 +65,22 @@ export function DisseminationTab({ doc }: { doc: DocumentDetail }) {
               { title: t('dis.attendedMembers'), key: 'members', width: 150, align: 'right', render: (_: unknown, s) => <span className="numeric">{s.attendedMembers}/{s.expectedMembers}</span> },
               { title: t('dis.attendedOthers'), key: 'others', width: 170, align: 'right', render: (_: unknown, s) => <span className="numeric">{s.attendedOthers}/{s.expectedOthers}</span> },
               { title: t('dis.absences'), key: 'abs', render: (_: unknown, s) => s.absences.map((a) => `${a.fullName} (${a.reason})`).join('; ') || '—' },
+              {
+                title: t('dis.mode'), key: 'mode', width: 170, render: (_: unknown, s) => (
+                  <Flex gap={4} align="center">
+                    <Tag>{s.attendanceMode === 'list' ? t('dis.byList') : t('dis.byCounts')}</Tag>
+                    {s.attendanceMode === 'list' && <Button size="small" type="link" data-testid="dis-view-attendance">{t('dis.viewAttendance')}</Button>}
+                  </Flex>
+                ),
+              },
             ]} />
         )}
       </Card>
 
       {(breakthroughs.data ?? []).length > 0 && (
-        <Card size="small" title={t('dis.breakthroughs')} data-testid="dis-breakthroughs">
-          {(breakthroughs.data ?? []).map((b) => (
-            <div key={b.year} style={{ marginBottom: 8 }}>
-              <Typography.Text strong>{t('dis.year')} {b.year}: <Tag color="purple">{b.label}</Tag></Typography.Text>
-              {b.documentNumber && <span className="muted"> ({b.documentNumber})</span>}
-              <ul style={{ margin: '4px 0 0 0' }}>{b.measures.map((m) => <li key={m}>{m}</li>)}</ul>
-            </div>
-          ))}
-        </Card>
+        <Card size="small" title={t('dis.breakthroughs')} data-testid="dis-breakthroughs"><BreakthroughList items={breakthroughs.data ?? []} /></Card>
       )}
+      {shown && <SessionAttendance session={shown} onClose={() => setShown(null)} />}
     </Flex>
   );
 }

@@ -18,13 +18,12 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
-import { DocumentForm, docLabel } from '../components/DocumentForm.tsx';
+import { DocumentForm, docLabel, PLAN_COLORS } from '../components/DocumentForm.tsx';
 import { KIND_COLORS } from './DocumentsPage.tsx';
 import { DisseminationTab } from './DisseminationTab.tsx';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const PERIOD = /^\d{4}(-(Q[1-4]|H[12]))?$/;
-const PLAN_COLORS: Record<string, string> = { adopted: 'green', adopted_late: 'gold', pending: 'default', late: 'red' };
 const REPORT_COLORS: Record<string, string> = { reported: 'green', reported_late: 'gold', partial: 'orange', pending: 'default', late: 'red', no_plan: 'default' };
 const TASK_COLORS: Record<string, string> = { not_started: 'default', in_progress: 'blue', done: 'green', overdue: 'red' };
 const ORIGIN_COLORS: Record<string, string> = { computed: 'blue', reported: 'green', no_data: 'default', not_reported: 'orange' };

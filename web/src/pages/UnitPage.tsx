@@ -21,8 +21,10 @@ import { InfoGrid } from '../components/InfoGrid.tsx';
 import { CellMeetings } from '../components/CellMeetings.tsx';
 import { RestructureDialog, RestructuringList } from '../components/Restructure.tsx';
 import { UnitLineage } from '../components/UnitLineage.tsx';
+import { UnitDocuments } from '../components/UnitDocuments.tsx';
+import { BreakthroughPanel } from '../components/Breakthroughs.tsx';
 
-const TABS = ['children', 'members', 'meetings', 'restructurings', 'history'] as const;
+const TABS = ['children', 'members', 'meetings', 'documents', 'breakthroughs', 'restructurings', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 /** Query parameters that belong to the member list on the members tab. */
 const MEMBER_PARAMS = ['q', 'status', 'sex', 'ageBand', 'unitKind', 'page'];
@@ -259,7 +261,9 @@ export default function UnitPage() {
   const u = unit.data;
   if (!u || u.id !== id) return <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   const isCell = u.kind === 'cell' || u.kind === 'grassroots_cell';
-  const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'meetings' || isCell) ? (tabParam as TabKey) : 'children';
+  // Cells hold meetings; committees (every kind but the cell) choose the motto's breakthrough.
+  const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'meetings' || isCell) && (tabParam !== 'breakthroughs' || u.kind !== 'cell')
+    ? (tabParam as TabKey) : 'children';
 
   const setTab = (key: string) => setParams((prev) => {
     const next = new URLSearchParams(prev);
@@ -312,6 +316,11 @@ export default function UnitPage() {
             { key: 'children', label: `${t('unit.tab.children')} (${u.childCount})`, children: tab === 'children' ? <ChildrenTable unit={u} /> : null },
             { key: 'members', label: t('unit.tab.members'), children: tab === 'members' ? <MemberList unitId={u.id} /> : null },
             ...(isCell ? [{ key: 'meetings', label: t('unit.tab.meetings'), children: tab === 'meetings' ? <CellMeetings unitId={u.id} canWrite={can('member.write') && !u.dissolvedOn} /> : null }] : []),
+            ...(can('document.read') ? [{ key: 'documents', label: t('dis.todo.tab'), children: tab === 'documents' ? <UnitDocuments unitId={u.id} /> : null }] : []),
+            ...(can('document.read') && u.kind !== 'cell' ? [{
+              key: 'breakthroughs', label: t('dis.bt.tab'),
+              children: tab === 'breakthroughs' ? <BreakthroughPanel unit={u} canWrite={can('document.write') && !u.dissolvedOn} /> : null,
+            }] : []),
             { key: 'restructurings', label: t('unit.tab.restructurings'), children: tab === 'restructurings' ? <RestructuringList unit={u} canWrite={writable} onChanged={() => void unit.reload()} /> : null },
             { key: 'history', label: t('unit.tab.history'), children: tab === 'history' ? <HistoryTab unit={u} canAudit={can('audit.read')} /> : null },
           ]}
