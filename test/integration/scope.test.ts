@@ -271,6 +271,7 @@ const cases: Record<string, Case> = {
   'PATCH /api/resignations/:id': { method: 'PATCH', url: () => `/api/resignations/${resignationId}`, payload: () => ({ outcome: 'resigned', outcomeOn: '2016-04-01', rowVersion: 1 }) },
   'POST /api/resignations/:id/counselling': { method: 'POST', url: () => `/api/resignations/${resignationId}/counselling`, payload: () => ({ metOn: '2016-03-05', metBy: 'Lạ', outcomeNote: 'x' }) },
   'GET /api/reports/resignations': { method: 'GET', url: () => `/api/reports/resignations?unitId=${u('831')}&since=2016-01-01` },
+  'GET /api/reports/brief': { method: 'GET', url: () => `/api/reports/brief?unitId=${u('831')}&asOf=2017-05-05&since=2016-01-01` },
   'GET /api/industrial-parks': { method: 'GET', url: () => '/api/industrial-parks', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
   'POST /api/industrial-parks': { method: 'POST', url: () => '/api/industrial-parks', payload: () => ({ name: 'KCN Lạ', unitId: u('831') }), check: (s, b) => { expect(s).toBe(400); expect(b.fields[0].field).toBe('unitId'); } },
   'GET /api/enterprises': { method: 'GET', url: () => '/api/enterprises', check: (s, b) => { noChauThanh(s, b); expect(b).toEqual([]); } },
