@@ -100,14 +100,14 @@ export class RestructureService {
     return describePlan(this.db, plan);
   }
 
-  /** Applies the operation in one transaction and returns its record. */
+  /**
+   * Applies the operation in one transaction and returns its record. Like a batch, it recounts the roll-up
+   * once for the union of the units it touched: a merge of two provinces re-parents hundreds of sub-units,
+   * and a recount per re-parenting made it minutes instead of seconds (docs/benchmarks.md).
+   */
   async apply(input: Operation | OperationInput): Promise<RestructuringRecord> {
-    authorize(this.actor, 'unit.write');
     const op = asOperation(input);
-    const { id } = await inTransaction(this.db, this.actor, async (tx) => {
-      await sql`SELECT pg_advisory_xact_lock(${RESTRUCTURE_LOCK})`.execute(tx);
-      return this.applyIn(tx, op);
-    });
+    const { id } = await this.applyMany((apply) => apply(op));
     return this.get(id);
   }
 

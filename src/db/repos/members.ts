@@ -137,12 +137,17 @@ export class MemberRepository {
       if (/^\d{6,12}$/.test(text)) {
         q = q.where((eb) => eb.or([eb('m.citizen_id', 'like', `${text}%`), eb('m.card_number', '=', text)]));
       } else {
-        const key = searchKey(text);
-        // A prefix of the full name walks an index in order; otherwise three characters or more use the
-        // trigram index anywhere in the name, and shorter ones a prefix of a word.
-        q = key.length >= 3
-          ? q.where((eb) => eb.or([eb('m.name_search', 'like', `${escapeLike(key)}%`), eb('m.name_search', 'like', `%${escapeLike(key)}%`)]))
-          : q.where((eb) => eb.or([eb('m.name_search', 'like', `${escapeLike(key)}%`), eb('m.name_search', 'like', `% ${escapeLike(key)}%`)]));
+        // The key matches where a word of the name starts ("tam", "ngoc tam", "tran ngoc t" all find
+        // "Trần Ngọc Tâm"). Inside a province each of the first four word starts is a range of an index
+        // of that province (0017_member_word_prefix.sql); over the whole country the trigram index serves.
+        const prefix = `${escapeLike(searchKey(text))}%`;
+        const province = depth >= 1 ? Number(root.path.split('.')[1]) : null;
+        q = province !== null
+          ? q.where('m.depth1_unit_id', '=', province).where((eb) => eb.or([
+            eb('m.name_search', 'like', prefix),
+            ...[2, 3, 4].map((n) => eb(sql`name_from_word(m.name_search, ${sql.lit(n)})`, 'like', prefix)),
+          ]))
+          : q.where((eb) => eb.or([eb('m.name_search', 'like', prefix), eb('m.name_search', 'like', `% ${prefix}`)]));
       }
     }
     const { total, capped } = await this.countOf(q, root.id, statuses, filter, !!text);
