@@ -45,15 +45,7 @@ export function addBriefCommand(report: Command, withDatabase: WithDatabase): vo
           documentId = await resolveDocumentNumber(handle.db, actor, opts.document);
         }
         const brief = await delegationBrief(handle.db, actor, unitId, { asOf, since: opts.since, documentId, year });
-        let body: string | Buffer;
-        if (opts.format === 'json') body = JSON.stringify(brief, null, 2) + '\n';
-        else {
-          const { briefDocument } = await import('../reports/brief-document.ts');
-          const doc = briefDocument(brief, todayIso());
-          body = opts.format === 'pdf'
-            ? await (await import('../reports/brief-pdf.ts')).briefPdf(doc)
-            : await (await import('../reports/brief-xlsx.ts')).briefXlsx(brief, doc);
-        }
+        const body = opts.format === 'json' ? JSON.stringify(brief, null, 2) + '\n' : await (await import('../reports/brief-file.ts')).briefFile(brief, opts.format);
         if (opts.out) {
           fs.writeFileSync(opts.out, body);
           console.error(`Đã ghi ${opts.out}: ${brief.unit.name}, ngày ${formatVietnameseDate(asOf)}; ${brief.weakUnits.total} tổ chức đảng cần củng cố năm ${brief.year}, `

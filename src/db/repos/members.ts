@@ -155,10 +155,8 @@ export class MemberRepository {
     // Up to the count cap, a search fetches all its matches and sorts them: OFFSET 0 keeps the planner from
     // walking the subtree in name order for the page, which it prefers for a LIMIT but which reads most of a
     // province when the matches sort late ("nguyen van th": given names in Th…; 1.4 s in Hà Nội at country size).
-    const rows = text && !capped
-      ? await this.db.selectFrom(q.select(columns).offset(0).as('m'))
-        .selectAll().orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset((page - 1) * pageSize).execute()
-      : await q.select(columns).orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset((page - 1) * pageSize).execute();
+    const source = text && !capped ? this.db.selectFrom(q.select(columns).offset(0).as('m')).selectAll() : q.select(columns);
+    const rows = await source.orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset((page - 1) * pageSize).execute();
     return {
       total, totalCapped: capped, page, pageSize,
       items: rows.map((r) => ({

@@ -6,6 +6,7 @@ import { actorOf } from '../server.ts';
 import type { RouteDeps } from './deps.ts';
 import { delegationBrief } from '../../reports/brief.ts';
 import { briefDocument } from '../../reports/brief-document.ts';
+import { briefFile } from '../../reports/brief-file.ts';
 import { todayIso } from '../../domain/dates.ts';
 import { errorResponses, Id, IsoDate, Nullable } from '../schemas.ts';
 import { sendFile, XLSX_TYPE, AttritionReportSchema } from './reports.ts';
@@ -58,8 +59,8 @@ export function briefRoutes(app: App, { database }: RouteDeps) {
     const brief = await delegationBrief(database.db, actorOf(request), unitId, { asOf, since, documentId, year });
     const document = briefDocument(brief, todayIso());
     const name = `bao-cao-doan-cong-tac-${brief.unit.code}-${asOf}`;
-    if (format === 'pdf') return sendFile(reply, await (await import('../../reports/brief-pdf.ts')).briefPdf(document), 'application/pdf', `${name}.pdf`);
-    if (format === 'xlsx') return sendFile(reply, await (await import('../../reports/brief-xlsx.ts')).briefXlsx(brief, document), XLSX_TYPE, `${name}.xlsx`);
+    if (format === 'pdf') return sendFile(reply, await briefFile(brief, 'pdf', document), 'application/pdf', `${name}.pdf`);
+    if (format === 'xlsx') return sendFile(reply, await briefFile(brief, 'xlsx', document), XLSX_TYPE, `${name}.xlsx`);
     return { ...brief, document };
   });
 }
