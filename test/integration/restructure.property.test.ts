@@ -244,7 +244,7 @@ async function run(seed: number, steps: number) {
     const byKind = (k: string) => live.filter((u) => u.kind === k);
     const levels = ['district_committee', 'grassroots_committee', 'cell'].filter((k) => byKind(k).length >= 2);
     const choice = rand.next();
-    let mergeCheck: { targetCode: string; predecessors: number[] } | null = null;
+    let mergeCheck: { targetCode: string; sum: { total: number; byStatus: Record<string, number> } } | null = null;
     let outcome: Outcome = 'skipped';
     const dec = decision(100 + step);
 
@@ -257,30 +257,33 @@ async function run(seed: number, steps: number) {
     } else if (choice < 0.5 && levels.length) {
       const level = rand.pick(levels);
       const picked = rand.sample(byKind(level), 2 + rand.int(2));
-      const predecessors = await unitsOn(eve);
+      // The predecessors' counts the day before, read before the operation is applied.
+      const sumOf = async (ids: number[]) => {
+        const sum = { total: 0, byStatus: Object.fromEntries(ON_ROLL.map((s) => [s, 0])) as Record<string, number> };
+        for (const p of ids) {
+          const c = await memberCounts(handle.db, actor, p, eve);
+          sum.total += c.total;
+          for (const s of ON_ROLL) sum.byStatus[s]! += c.byStatus[s] ?? 0;
+        }
+        return sum;
+      };
       if (rand.next() < 0.5) {
         const code = `N${seed}x${step}`;
         const parentId = level === 'district_committee' ? f.units['83']! : rand.pick(byKind(level === 'cell' ? 'grassroots_committee' : 'district_committee')).id;
-        mergeCheck = { targetCode: code, predecessors: picked.map((p) => p.id).filter((p) => predecessors.includes(p)) };
+        mergeCheck = { targetCode: code, sum: await sumOf(picked.map((p) => p.id)) };
         outcome = await attempt(`merge ${level} into new`, () => svc.apply({
           kind: 'merge', effectiveDate: date, ...dec, sourceIds: picked.map((p) => p.id),
           target: { create: { code, name: `Đơn vị hợp nhất ${seed}-${step}`, kind: level, parentId } },
         }));
       } else {
         const [target, ...sources] = picked;
-        mergeCheck = { targetCode: target!.code, predecessors: picked.map((p) => p.id) };
+        mergeCheck = { targetCode: target!.code, sum: await sumOf(picked.map((p) => p.id)) };
         outcome = await attempt(`merge ${level} into existing`, () => svc.apply({ kind: 'merge', effectiveDate: date, ...dec, sourceIds: sources.map((s) => s.id), target: { unitId: target!.id } }));
       }
       if (outcome === 'applied') {
         const target = await handle.db.selectFrom('unit').select('id').where('code', '=', mergeCheck.targetCode).where('dissolved_on', 'is', null).executeTakeFirstOrThrow();
-        const sum = { total: 0, byStatus: Object.fromEntries(ON_ROLL.map((s) => [s, 0])) as Record<string, number> };
-        for (const p of mergeCheck.predecessors) {
-          const c = await memberCounts(handle.db, actor, p, eve);
-          sum.total += c.total;
-          for (const s of ON_ROLL) sum.byStatus[s]! += c.byStatus[s] ?? 0;
-        }
         const merged = await memberCounts(handle.db, actor, Number(target.id), date);
-        expect({ total: merged.total, byStatus: merged.byStatus }, `seed ${seed} step ${step}: merged unit = sum of predecessors`).toEqual(sum);
+        expect({ total: merged.total, byStatus: merged.byStatus }, `seed ${seed} step ${step}: merged unit = sum of predecessors`).toEqual(mergeCheck.sum);
       }
     } else if (choice < 0.6) {
       const unit = rand.pick(live.filter((u) => u.kind !== 'central' && u.kind !== 'province_committee'));
