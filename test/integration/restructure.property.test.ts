@@ -251,7 +251,7 @@ async function run(seed: number, steps: number) {
     if (choice < 0.2 && byKind('district_committee').length >= 2 && byKind('grassroots_committee').length) {
       const commune = rand.pick(byKind('grassroots_committee'));
       // Now and then under a cell, which the rules refuse (a commune cannot be placed under a cell).
-      const parent = rand.next() < 0.15 && byKind('cell').length ? rand.pick(byKind('cell'))
+      const parent = rand.next() < 0.3 && byKind('cell').length ? rand.pick(byKind('cell'))
         : rand.pick(byKind('district_committee').filter((d) => d.id !== commune.parent_id));
       outcome = await attempt('move', () => svc.apply({ kind: 'move', unitId: commune.id, parentId: parent.id, effectiveDate: date, ...dec }));
     } else if (choice < 0.5 && levels.length) {
