@@ -1,6 +1,6 @@
 // Load test of one API route over loopback: the real server in its own process (so its resident memory is
 // its own), autocannon with N connections in this one. Used by bench/run.ts on PostgreSQL.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import autocannon from 'autocannon';
@@ -35,7 +35,11 @@ export async function loadTest(options: {
   databaseUrl: string; username: string; password: string; path: string; connections: number; seconds: number;
 }): Promise<LoadResult> {
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-demo', '--port', String(port)], {
+  // The server as `npm start` runs it: the bundle of scripts/build-server.mjs under plain Node, built here
+  // from the current sources.
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building dist/server/dangvu.mjs failed');
+  const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/dangvu.mjs', 'serve', '--no-demo', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: options.databaseUrl, DANGVU_DEMO: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -150,13 +150,29 @@ export class MemberRepository {
           : q.where((eb) => eb.or([eb('m.name_search', 'like', prefix), eb('m.name_search', 'like', `% ${prefix}`)]));
       }
     }
-    const { total, capped } = await this.countOf(q, root.id, statuses, filter, !!text);
     const columns = ['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.status', 'm.admission_date', 'm.unit_id', 'm.name_sort', 'u.name as unit_name', 'u.code as unit_code'] as const;
-    // Up to the count cap, a search fetches all its matches and sorts them: OFFSET 0 keeps the planner from
-    // walking the subtree in name order for the page, which it prefers for a LIMIT but which reads most of a
-    // province when the matches sort late ("nguyen van th": given names in Th…; 1.4 s in Hà Nội at country size).
-    const source = text && !capped ? this.db.selectFrom(q.select(columns).offset(0).as('m')).selectAll() : q.select(columns);
-    const rows = await source.orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset((page - 1) * pageSize).execute();
+    const offset = (page - 1) * pageSize;
+    // A search reads its matches once, up to the count cap, and counts and sorts them in the same statement:
+    // the LIMIT fences the matches, so the planner does not walk the subtree in name order for the page, which
+    // it prefers for a LIMIT but which reads most of a province when the matches sort late ("nguyen van th":
+    // given names in Th…; 1.4 s in Hà Nội at country size).
+    const walk = () => q.select(columns).orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset).execute();
+    let found: Awaited<ReturnType<typeof walk>> = [];
+    let counted: { total: number; capped: boolean } | null = null;
+    if (text) {
+      const fenced = await this.db.selectFrom(q.select(columns).limit(COUNT_CAP + 1).as('m')).selectAll()
+        .select(sql<number>`count(*) OVER ()`.as('matches'))
+        .orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset).execute();
+      const matches = fenced.length ? Number(fenced[0]!.matches) : null;
+      if (matches !== null) {
+        found = fenced;
+        counted = matches > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: matches, capped: false };
+      }
+    }
+    // An empty page of a search (no match, or past the last page) is counted apart; past the cap the
+    // fenced matches are not all of them, and the page is walked in name order.
+    const { total, capped } = counted ?? await this.countOf(q, root.id, statuses, filter, !!text);
+    const rows = capped ? await walk() : counted ? found : text ? [] : await walk();
     return {
       total, totalCapped: capped, page, pageSize,
       items: rows.map((r) => ({
