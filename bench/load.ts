@@ -31,14 +31,21 @@ const peakRss = (pid: number) => {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 };
 
+// The server as `npm start` runs it: the bundle of scripts/build-server.mjs under plain Node, built once per
+// benchmark run from the current sources.
+let bundleBuilt = false;
+function buildBundleOnce() {
+  if (bundleBuilt) return;
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building dist/server/dangvu.mjs failed');
+  bundleBuilt = true;
+}
+
 export async function loadTest(options: {
   databaseUrl: string; username: string; password: string; path: string; connections: number; seconds: number;
 }): Promise<LoadResult> {
   const port = await freePort();
-  // The server as `npm start` runs it: the bundle of scripts/build-server.mjs under plain Node, built here
-  // from the current sources.
-  const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('building dist/server/dangvu.mjs failed');
+  buildBundleOnce();
   const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/dangvu.mjs', 'serve', '--no-demo', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: options.databaseUrl, DANGVU_DEMO: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],

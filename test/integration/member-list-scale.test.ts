@@ -67,6 +67,20 @@ describe(`member list at every depth on ${backend}`, () => {
     }
   });
 
+  it('counts and pages a search in one pass: a later page, a page past the last and no match at all', async () => {
+    const repo = new MemberRepository(handle.db, actor);
+    const province = await unit('83');
+    const expected = await byPath(province.path, null, 200, 'tran ngoc');
+    expect(expected.total).toBeGreaterThan(60);
+    const second = await repo.list({ unitId: province.id, q: 'tran ngoc', page: 2, pageSize: 30 });
+    expect(second.items.map((i) => i.id)).toEqual(expected.ids.slice(30, 60));
+    expect(second).toMatchObject({ total: expected.total, totalCapped: false });
+    const past = await repo.list({ unitId: province.id, q: 'tran ngoc', page: 1000, pageSize: 30 });
+    expect(past).toMatchObject({ total: expected.total, totalCapped: false, items: [] });
+    const none = await repo.list({ unitId: province.id, q: 'zzzz khong co', pageSize: 30 });
+    expect(none).toMatchObject({ total: 0, totalCapped: false, items: [] });
+  });
+
   it('totals an unfiltered province exactly from the roll-up, and counts other filters up to the cap', async () => {
     const repo = new MemberRepository(handle.db, actor);
     const province = await unit('83');

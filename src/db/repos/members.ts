@@ -89,6 +89,8 @@ export const PROFILE_FIELDS = Object.keys(PROFILE_COLUMNS) as Array<keyof Member
 export const MAX_PAGE_SIZE = 200;
 /** Above this many matches the list says "more than" instead of counting a whole province. */
 export const COUNT_CAP = 10_000;
+/** A count of up to COUNT_CAP + 1 rows as the list reports it. */
+const capCount = (n: number) => (n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false });
 
 export class MemberRepository {
   private readonly units: UnitRepository;
@@ -157,22 +159,15 @@ export class MemberRepository {
     // it prefers for a LIMIT but which reads most of a province when the matches sort late ("nguyen van th":
     // given names in Th…; 1.4 s in Hà Nội at country size).
     const walk = () => q.select(columns).orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset).execute();
-    let found: Awaited<ReturnType<typeof walk>> = [];
-    let counted: { total: number; capped: boolean } | null = null;
-    if (text) {
-      const fenced = await this.db.selectFrom(q.select(columns).limit(COUNT_CAP + 1).as('m')).selectAll()
+    const fenced = text
+      ? await this.db.selectFrom(q.select(columns).limit(COUNT_CAP + 1).as('m')).selectAll()
         .select(sql<number>`count(*) OVER ()`.as('matches'))
-        .orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset).execute();
-      const matches = fenced.length ? Number(fenced[0]!.matches) : null;
-      if (matches !== null) {
-        found = fenced;
-        counted = matches > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: matches, capped: false };
-      }
-    }
+        .orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset).execute()
+      : [];
     // An empty page of a search (no match, or past the last page) is counted apart; past the cap the
     // fenced matches are not all of them, and the page is walked in name order.
-    const { total, capped } = counted ?? await this.countOf(q, root.id, statuses, filter, !!text);
-    const rows = capped ? await walk() : counted ? found : text ? [] : await walk();
+    const { total, capped } = fenced.length ? capCount(Number(fenced[0]!.matches)) : await this.countOf(q, root.id, statuses, filter, !!text);
+    const rows = text && !capped ? fenced : await walk();
     return {
       total, totalCapped: capped, page, pageSize,
       items: rows.map((r) => ({
@@ -235,8 +230,7 @@ export class MemberRepository {
       if (row?.rolled) return { total: row.n ?? 0, capped: false };
     }
     const { rows: [counted] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c`.execute(this.db);
-    const n = counted?.n ?? 0;
-    return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
+    return capCount(counted?.n ?? 0);
   }
 
   private baseQuery() {
