@@ -150,13 +150,15 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
     }
     return { events, periods, counselling, meetings: cellMeetings, attendance };
   });
+  // Before anything reads the loaded tables: without statistics the planner guesses, and at country size the
+  // demo's own reads of the tree (documents, dissemination) took minutes.
+  progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
+  await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
   // A few thousand rows, inserted after the bulk load (with the member counts it reads for the targets).
   const docs = await loadDocumentsDemo(handle.db, seed);
   if (docs.documents) progress(`Đã nạp Nghị quyết 02-NQ/TU với ${fmt(docs.documents - 2)} kế hoạch thực hiện, ${fmt(docs.reports)} báo cáo tiến độ`);
   if ((await loadDisseminationDemo(handle.db, seed, today)).sessions) progress('Đã nạp các hội nghị quán triệt Nghị quyết 02-NQ/TU năm 2016 của các tổ chức cơ sở đảng');
   if ((await loadVisitsDemo(handle.db, today)).visits) progress('Đã nạp đoàn công tác của Tỉnh ủy ngày 05/05/2017 (Tiên Thủy, Châu Thành) với 6 ý kiến chỉ đạo và tiến độ thực hiện');
-  progress('Đang cập nhật thống kê cho bộ lập kế hoạch truy vấn (ANALYZE)…');
-  await sql.raw(`ANALYZE ${[...LOADED_TABLES, 'unit_member_count', 'stat_rollup'].join(', ')}`).execute(handle.db);
   // The communes' mergers of 2020–2024, before anything that reads the tree of later years.
   progress('Đang áp dụng các lần sắp xếp đơn vị hành chính cấp xã của Bến Tre (2020–2024)…');
   const history = await applyBenTreHistory(handle.db, today);

@@ -112,6 +112,26 @@ describe(`member list at every depth on ${backend}`, () => {
          OR m.depth3_unit_id IS DISTINCT FROM (string_to_array(ltree2text(u.path), '.')::bigint[])[4]`.execute(handle.db);
     expect(stale!.n).toBe(0);
     expect((await checkCounts(handle.db)).differences).toEqual([]);
+    // The list keeps the depth of the units it listed as a hint: a unit moved to another depth since (the
+    // commune from under a district to straight under the province, its cell from depth 4 to 3) still
+    // lists exactly its members.
+    const repo = new MemberRepository(handle.db, actor);
+    const cell = await handle.db.selectFrom('unit').select('code').where('kind', '=', 'cell').where('code', 'like', '28861.%').orderBy('code').executeTakeFirstOrThrow();
+    const listed = async (code: string) => {
+      const u = await unit(code);
+      const got = await repo.list({ unitId: u.id, status: active, pageSize: 50 });
+      const expected = await byPath(u.path, active, 50);
+      return { depth: u.depth, same: got.items.map((i) => i.id).join() === expected.ids.join() && got.total === expected.total, total: got.total };
+    };
+    expect(await listed('28861')).toMatchObject({ depth: 3, same: true });
+    expect(await listed(cell.code)).toMatchObject({ depth: 4, same: true });
+    const moved = await handle.db.selectFrom('unit').select(['id', 'row_version']).where('code', '=', '28861').executeTakeFirstOrThrow();
+    await new UnitRepository(handle.db, actor).update(moved.id, { parentId: (await unit('83')).id, effectiveDate: todayIso(), rowVersion: moved.row_version });
+    const afterMove = await listed('28861');
+    expect(afterMove).toMatchObject({ depth: 2, same: true });
+    expect(afterMove.total).toBeGreaterThan(0);
+    expect(await listed(cell.code)).toMatchObject({ depth: 3, same: true });
+
     await sql`UPDATE member SET depth2_unit_id = NULL WHERE id = (SELECT min(id) FROM member)`.execute(handle.db);
     expect((await checkCounts(handle.db)).differences).toEqual([expect.objectContaining({ source: 'member subtree keys', kept: 1 })]);
   });

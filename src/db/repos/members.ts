@@ -91,6 +91,15 @@ export const MAX_PAGE_SIZE = 200;
 export const COUNT_CAP = 10_000;
 /** A count of up to COUNT_CAP + 1 rows as the list reports it. */
 const capCount = (n: number) => (n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false });
+/** The depth of the units lately listed (a hint the list's statement checks; see listInOneStatement). */
+const rootDepths = new Map<number, number>();
+const ROOT_DEPTH_CACHE_SIZE = 100_000;
+const LIST_COLUMNS = ['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.status', 'm.admission_date', 'm.unit_id', 'm.name_sort', 'u.name as unit_name', 'u.code as unit_code'] as const;
+interface ListRow { id: number; full_name: string; sex: string; birth_date: string; status: string; admission_date: string | null; unit_id: number; unit_name: string; unit_code: string }
+const toListItem = (r: ListRow): MemberListItem => ({
+  id: r.id, fullName: r.full_name, sex: r.sex, birthDate: r.birth_date, status: r.status,
+  admissionDate: r.admission_date, unitId: r.unit_id, unitName: r.unit_name, unitCode: r.unit_code,
+});
 
 export class MemberRepository {
   private readonly units: UnitRepository;
@@ -114,16 +123,104 @@ export class MemberRepository {
     if (filter.sex && filter.sex !== 'male' && filter.sex !== 'female') errors.push({ field: 'sex', code: 'invalid', message: 'Giới tính không hợp lệ' });
     if (errors.length) throw new ValidationError(errors);
 
+    const text = filter.q?.trim();
+    // A list without a search runs as one statement (scope check, page and count together): the member list
+    // is the most frequent request, and at country size each round trip costs the server's one thread.
+    if (!text) return this.listInOneStatement(filter, statuses, page, pageSize);
     const root = filter.unitId ? await this.units.requireInScope(filter.unitId) : { id: this.actor.scopeUnitId, path: this.actor.scopePath };
-    // A subtree rooted at depth 1–3 is one key of an index in name order (0010_member_subtree_keys.sql);
-    // deeper subtrees are small and go through the unit path.
     const depth = root.path.split('.').length - 1;
-    let q = this.baseQuery();
-    if (depth === 0) q = q.where(sql<boolean>`u.path <@ ${root.path}::ltree`);
-    else if (depth === 1) q = q.where('m.depth1_unit_id', '=', root.id);
-    else if (depth === 2) q = q.where('m.depth2_unit_id', '=', root.id);
-    else if (depth === 3) q = q.where('m.depth3_unit_id', '=', root.id);
-    else q = q.where(sql<boolean>`u.path <@ ${root.path}::ltree`);
+    let q = this.filtered(this.inSubtree(root.id, depth, sql`${root.path}::ltree`), statuses, filter);
+    if (/^\d{6,12}$/.test(text)) {
+      q = q.where((eb) => eb.or([eb('m.citizen_id', 'like', `${text}%`), eb('m.card_number', '=', text)]));
+    } else {
+      // The key matches where a word of the name starts ("tam", "ngoc tam", "tran ngoc t" all find
+      // "Trần Ngọc Tâm"). Inside a province each of the first four word starts is a range of an index
+      // of that province (0017_member_word_prefix.sql); over the whole country the trigram index serves.
+      const prefix = `${escapeLike(searchKey(text))}%`;
+      const province = depth >= 1 ? Number(root.path.split('.')[1]) : null;
+      q = province !== null
+        ? q.where('m.depth1_unit_id', '=', province).where((eb) => eb.or([
+          eb('m.name_search', 'like', prefix),
+          ...[2, 3, 4].map((n) => eb(sql`name_from_word(m.name_search, ${sql.lit(n)})`, 'like', prefix)),
+        ]))
+        : q.where((eb) => eb.or([eb('m.name_search', 'like', prefix), eb('m.name_search', 'like', `% ${prefix}`)]));
+    }
+    const offset = (page - 1) * pageSize;
+    // A search reads its matches once, up to the count cap, and counts and sorts them in the same statement:
+    // the LIMIT fences the matches, so the planner does not walk the subtree in name order for the page, which
+    // it prefers for a LIMIT but which reads most of a province when the matches sort late ("nguyen van th":
+    // given names in Th…; 1.4 s in Hà Nội at country size).
+    const fenced = await this.db.selectFrom(q.select(LIST_COLUMNS).limit(COUNT_CAP + 1).as('m')).selectAll()
+      .select(sql<number>`count(*) OVER ()`.as('matches'))
+      .orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset).execute();
+    // An empty page (no match, or past the last page) is counted apart; past the cap the fenced matches are
+    // not all of them, and the page is walked in name order.
+    const { total, capped } = fenced.length ? capCount(Number(fenced[0]!.matches)) : await this.cappedCount(q);
+    const rows = capped ? await this.inNameOrder(q, pageSize, offset).execute() : fenced;
+    return { total, totalCapped: capped, page, pageSize, items: rows.map(toListItem) };
+  }
+
+  /**
+   * The list without a text search in one statement: the root unit checked against the scope, the page in
+   * name order, and the total — from the statistics roll-up of today when the filter is by status and sex
+   * only (dim 'all' counts every status; a few rows), else counted up to COUNT_CAP so that a page of a large
+   * subtree never counts the whole subtree (`capped`). The page's index depends on the root's depth, which
+   * comes from a small cache and is checked by the same statement: a unit moved to another depth since is
+   * asked again with its new depth.
+   */
+  private async listInOneStatement(filter: MemberListFilter, statuses: string[], page: number, pageSize: number) {
+    const rootId = filter.unitId ?? this.actor.scopeUnitId;
+    const rollable = !filter.ageBand && !filter.unitKind;
+    let depth = filter.unitId ? rootDepths.get(rootId) ?? 1 : this.actor.scopePath.split('.').length - 1;
+    for (let attempt = 0; ; attempt++) {
+      const q = this.filtered(this.inSubtree(rootId, depth, sql`(SELECT r.path FROM unit r WHERE r.id = ${rootId})`), statuses, filter);
+      const rolledTotal = this.db.selectFrom('stat_rollup as r').select(sql<number>`COALESCE(sum(r.n), 0)::int`.as('n'))
+        .where(sql<boolean>`r.unit_id = root.id`).where('r.dim', '=', 'all')
+        .$if(statuses.length > 0, (b) => b.where('r.status', 'in', statuses))
+        .$if(!!filter.sex, (b) => b.where('r.sex', '=', filter.sex!));
+      const counted = sql<number>`(SELECT count(*)::int FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c)`;
+      const rows = await this.db
+        .with('root', (db) => db.selectFrom('unit').select(['id', 'path', 'kind']).where('id', '=', rootId)
+          .where(sql<boolean>`path <@ ${this.actor.scopePath}::ltree`))
+        .selectFrom('root')
+        .leftJoinLateral(this.inNameOrder(q, pageSize, (page - 1) * pageSize).as('p'), (j) => j.onTrue())
+        .select(sql<number>`nlevel(root.path) - 1`.as('root_depth'))
+        // CASE runs only the subquery of its branch: a rolled-up root never counts its members.
+        .select(sql<boolean>`${sql.lit(rollable)} AND stat_rollup_kind(root.kind) IS NOT NULL`.as('exact'))
+        .select(rollable
+          ? sql<number>`CASE WHEN stat_rollup_kind(root.kind) IS NOT NULL THEN (${rolledTotal}) ELSE ${counted} END`.as('total')
+          : counted.as('total'))
+        .selectAll('p')
+        .execute();
+      const first = rows[0];
+      if (!first) throw new NotFoundError('đơn vị');
+      if (filter.unitId && rootDepths.get(rootId) !== first.root_depth) {
+        if (rootDepths.size >= ROOT_DEPTH_CACHE_SIZE) rootDepths.clear();
+        rootDepths.set(rootId, first.root_depth);
+      }
+      // A page by a depth key is right only at that depth (by the path it is right at any depth): asked
+      // again by the actual depth, or by the path should the unit have moved once more meanwhile.
+      const byKey = depth >= 1 && depth <= 3;
+      if (byKey && first.root_depth !== depth) {
+        depth = attempt === 0 ? first.root_depth : 0;
+        continue;
+      }
+      const { total, capped } = first.exact ? { total: first.total, capped: false } : capCount(first.total);
+      return { total, totalCapped: capped, page, pageSize, items: rows.filter((r) => r.id !== null).map((r) => toListItem(r as ListRow)) };
+    }
+  }
+
+  /** The members of a subtree: at depth 1–3 one key of an index in name order (0010_member_subtree_keys.sql); others by the unit path. */
+  private inSubtree(rootId: number, depth: number, rootPath: ReturnType<typeof sql>) {
+    const q = this.baseQuery();
+    if (depth === 1) return q.where('m.depth1_unit_id', '=', rootId);
+    if (depth === 2) return q.where('m.depth2_unit_id', '=', rootId);
+    if (depth === 3) return q.where('m.depth3_unit_id', '=', rootId);
+    return q.where(sql<boolean>`u.path <@ ${rootPath}`);
+  }
+
+  /** The list's filters other than the text. */
+  private filtered(q: ReturnType<MemberRepository['baseQuery']>, statuses: string[], filter: MemberListFilter) {
     if (statuses.length) q = q.where('m.status', 'in', statuses);
     if (filter.sex) q = q.where('m.sex', '=', filter.sex);
     if (filter.unitKind) q = q.where('u.kind', '=', filter.unitKind);
@@ -134,47 +231,17 @@ export class MemberRepository {
       // age ≥ minAge ⇔ born on or before today minus minAge years; age ≤ maxAge ⇔ born after today minus (maxAge+1) years.
       q = q.where('m.birth_date', '<=', `${year - minAge}${today.slice(4)}`).where('m.birth_date', '>', `${year - maxAge - 1}${today.slice(4)}`);
     }
-    const text = filter.q?.trim();
-    if (text) {
-      if (/^\d{6,12}$/.test(text)) {
-        q = q.where((eb) => eb.or([eb('m.citizen_id', 'like', `${text}%`), eb('m.card_number', '=', text)]));
-      } else {
-        // The key matches where a word of the name starts ("tam", "ngoc tam", "tran ngoc t" all find
-        // "Trần Ngọc Tâm"). Inside a province each of the first four word starts is a range of an index
-        // of that province (0017_member_word_prefix.sql); over the whole country the trigram index serves.
-        const prefix = `${escapeLike(searchKey(text))}%`;
-        const province = depth >= 1 ? Number(root.path.split('.')[1]) : null;
-        q = province !== null
-          ? q.where('m.depth1_unit_id', '=', province).where((eb) => eb.or([
-            eb('m.name_search', 'like', prefix),
-            ...[2, 3, 4].map((n) => eb(sql`name_from_word(m.name_search, ${sql.lit(n)})`, 'like', prefix)),
-          ]))
-          : q.where((eb) => eb.or([eb('m.name_search', 'like', prefix), eb('m.name_search', 'like', `% ${prefix}`)]));
-      }
-    }
-    const columns = ['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.status', 'm.admission_date', 'm.unit_id', 'm.name_sort', 'u.name as unit_name', 'u.code as unit_code'] as const;
-    const offset = (page - 1) * pageSize;
-    // A search reads its matches once, up to the count cap, and counts and sorts them in the same statement:
-    // the LIMIT fences the matches, so the planner does not walk the subtree in name order for the page, which
-    // it prefers for a LIMIT but which reads most of a province when the matches sort late ("nguyen van th":
-    // given names in Th…; 1.4 s in Hà Nội at country size).
-    const walk = () => q.select(columns).orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset).execute();
-    const fenced = text
-      ? await this.db.selectFrom(q.select(columns).limit(COUNT_CAP + 1).as('m')).selectAll()
-        .select(sql<number>`count(*) OVER ()`.as('matches'))
-        .orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset).execute()
-      : [];
-    // An empty page of a search (no match, or past the last page) is counted apart; past the cap the
-    // fenced matches are not all of them, and the page is walked in name order.
-    const { total, capped } = fenced.length ? capCount(Number(fenced[0]!.matches)) : await this.countOf(q, root.id, statuses, filter, !!text);
-    const rows = text && !capped ? fenced : await walk();
-    return {
-      total, totalCapped: capped, page, pageSize,
-      items: rows.map((r) => ({
-        id: r.id, fullName: r.full_name, sex: r.sex, birthDate: r.birth_date, status: r.status,
-        admissionDate: r.admission_date, unitId: r.unit_id, unitName: r.unit_name, unitCode: r.unit_code,
-      })),
-    };
+    return q;
+  }
+
+  private inNameOrder(q: ReturnType<MemberRepository['baseQuery']>, pageSize: number, offset: number) {
+    return q.select(LIST_COLUMNS).orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset);
+  }
+
+  /** Matches counted up to COUNT_CAP + 1. */
+  private async cappedCount(q: ReturnType<MemberRepository['baseQuery']>): Promise<{ total: number; capped: boolean }> {
+    const { rows: [counted] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c`.execute(this.db);
+    return capCount(counted?.n ?? 0);
   }
 
   async get(id: number): Promise<Member> {
@@ -208,35 +275,11 @@ export class MemberRepository {
     return rows.map((r) => ({ validFrom: r.valid_from, validTo: r.valid_to, status: r.status, unitId: r.unit_id, unitName: r.name, decision: r.decision }));
   }
 
-  /** The member's status and cell on a date, with the cell's code and name of that date (null before the record starts). */
-  /**
-   * The number of members matching the list's filter. Filtered by unit, status and sex only, it comes exact
-   * from the statistics roll-up of today (a few rows; dim 'all' counts every status); any other filter is
-   * counted up to COUNT_CAP, so that a page of a large subtree never counts the whole subtree (`capped`).
-   */
-  private async countOf(q: ReturnType<MemberRepository['baseQuery']>, rootId: number, statuses: string[], filter: MemberListFilter, text: boolean): Promise<{ total: number; capped: boolean }> {
-    if (!text && !filter.ageBand && !filter.unitKind) {
-      // One row: whether the unit keeps a roll-up, and the sum of its rows (NULL when none match).
-      const row = await this.db.selectFrom('unit as u')
-        .select(sql<string | null>`stat_rollup_kind(u.kind)`.as('rolled'))
-        .select((eb) => eb.selectFrom('stat_rollup as r').select(sql<number | null>`sum(r.n)::int`.as('n'))
-          .where('r.unit_id', '=', rootId).where('r.dim', '=', 'all')
-          .$if(statuses.length > 0, (b) => b.where('r.status', 'in', statuses))
-          .$if(!!filter.sex, (b) => b.where('r.sex', '=', filter.sex!))
-          .as('n'))
-        .where('u.id', '=', rootId)
-        .executeTakeFirst();
-      // A rolled-up unit without a matching row has none; other subtrees are small and counted below.
-      if (row?.rolled) return { total: row.n ?? 0, capped: false };
-    }
-    const { rows: [counted] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c`.execute(this.db);
-    return capCount(counted?.n ?? 0);
-  }
-
   private baseQuery() {
     return this.db.selectFrom('member as m').innerJoin('unit as u', 'u.id', 'm.unit_id');
   }
 
+  /** The member's status and cell on a date, with the cell's code and name of that date (null before the record starts). */
   async stateOn(id: number, date: string): Promise<{ date: string; status: string | null; unitId: number | null; unitCode: string | null; unitName: string | null }> {
     await this.get(id);
     const row = await this.db
