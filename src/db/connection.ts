@@ -58,7 +58,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 async function openServer(url: string, poolSize: number): Promise<DatabaseHandle> {
   const problem = checkDatabaseUrl(url);
   if (problem) throw new AppError('CONFIG', problem);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // No JIT: dangvu's statements are short, and PostgreSQL compiled those whose estimate was inflated by a
+  // branch never run (the tree's children of a province: 260 ms compiling for 4 ms of work; docs/queries.md).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: '-c jit=off' });
   pool.on('error', () => undefined); // idle-client errors surface on the next query instead of crashing
   try {
     const client = await pool.connect();

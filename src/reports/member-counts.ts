@@ -75,12 +75,22 @@ export async function memberCounts(db: Kysely<Database>, actor: Actor, unitId: n
   await new UnitRepository(db, actor).requireInScope(unitId);
   // asOf is a validated ISO date, so it is safe inside the raw fragments below.
   const version = await unitOn(db, unitId, asOf);
-  const { rows: kids } = await sql<{ unit_id: number; code: string; name: string; kind: string }>`
-    SELECT v.unit_id, v.code, v.name, v.kind FROM unit_version v
-    WHERE v.parent_id = ${unitId} AND ${inForce('v', asOf)} ORDER BY v.code`.execute(db);
-  const rows = source === 'auto' && asOf === todayIso() && STAT_FULL_KINDS.has(version.kind)
-    ? await rolledUpRoll(db, unitId, kids) ?? await groupedRoll(db, unitId, asOf)
-    : await groupedRoll(db, unitId, asOf);
+  const fromRollup = source === 'auto' && asOf === todayIso() && STAT_FULL_KINDS.has(version.kind);
+  // Read from the roll-up, each sub-unit brings its status × sex rows along: one index probe per child (a
+  // province has up to ~1,000), where a list of the children's ids made the planner scan the whole table.
+  const onRoll = sql.join(ACTIVE_STATUSES.map((st) => sql.lit(st)));
+  // The unit's own rows do not depend on its children: on a server both statements run at once.
+  const [{ rows: kids }, own] = await Promise.all([sql<Kid>`
+    SELECT v.unit_id, v.code, v.name, v.kind${fromRollup ? sql`,
+      (SELECT COALESCE(json_agg(json_build_array(r.status, r.sex, r.n)), '[]') FROM stat_rollup r
+        WHERE r.unit_id = v.unit_id AND r.dim = 'all' AND r.status IN (${onRoll})) AS roll` : sql``}
+    FROM unit_version v
+    WHERE v.parent_id = ${unitId} AND ${inForce('v', asOf)} ORDER BY v.code`.execute(db),
+  fromRollup ? rolledUpRoll(db, unitId) : null]);
+  // A child that keeps no roll-up (a kind of unit the roll-up does not cover) sends the whole report to the history.
+  const rows = own && kids.every((k) => STAT_FULL_KINDS.has(k.kind) || STAT_TOTAL_KINDS.has(k.kind))
+    ? own
+    : await groupedRoll(db, unitId, asOf).then((r) => { kids.forEach((k) => { delete k.roll; }); return r; });
   return { unit: { code: version.code, name: version.name, kind: version.kind }, asOf, ...assemble(rows, kids, Number(asOf.slice(0, 4))) };
 }
 
@@ -149,11 +159,11 @@ const ROLLUP_DIMS: Record<string, keyof GroupedRow | null> = {
 
 /**
  * Today's roll of a reporting-level unit from the kept roll-up, in the shape of the grouped rows of the
- * history query, so both go through the same classification. Null when a child is not rolled up (then the
- * caller recounts from the history).
+ * history query, so both go through the same classification; its children's rows come with the children.
  */
-async function rolledUpRoll(db: Kysely<Database>, unitId: number, kids: ReadonlyArray<{ unit_id: number; kind: string }>): Promise<GroupedRow[] | null> {
-  if (kids.some((k) => !STAT_FULL_KINDS.has(k.kind) && !STAT_TOTAL_KINDS.has(k.kind))) return null;
+interface Kid { unit_id: number; code: string; name: string; kind: string; roll?: Array<[status: string, sex: string, n: number]> }
+
+async function rolledUpRoll(db: Kysely<Database>, unitId: number): Promise<GroupedRow[]> {
   // Status × sex only matters for dim 'all'; the other breakdowns are summed over it, and admission dates
   // are brought to the start of their era (the table of the form, so the classification stays in
   // domain/statistics), which keeps a province's answer to a few thousand rows instead of ~20,000.
@@ -167,14 +177,11 @@ async function rolledUpRoll(db: Kysely<Database>, unitId: number, kids: Readonly
       SELECT dim, CASE WHEN dim = 'admission_era' AND value <> '' THEN CASE ${eraStart} ELSE value END ELSE value END AS v, n
       FROM stat_rollup WHERE unit_id = ${unitId} AND dim <> 'all') x
     GROUP BY dim, v`.execute(db);
-  const children = kids.length
-    ? await db.selectFrom('stat_rollup').select(['unit_id', 'status', 'sex', 'n']).where('unit_id', 'in', kids.map((k) => k.unit_id)).where('dim', '=', 'all').where('status', 'in', ACTIVE_STATUSES).execute()
-    : [];
   const empty: Omit<GroupedRow, 'set' | 'n'> = {
     top_id: null, status: null, sex: null, birth_year: null, ethnicity: null, religion: null, education_general: null,
     education_professional: null, political_theory: null, admission_year: null, admission_era_date: null,
   };
-  const rows: GroupedRow[] = children.map((c) => ({ ...empty, set: 'child', top_id: Number(c.unit_id), status: c.status, sex: c.sex, n: c.n }));
+  const rows: GroupedRow[] = [];
   for (const r of own) {
     if (r.dim === 'all') {
       rows.push({ ...empty, set: 'status', status: r.status, n: r.n }, { ...empty, set: 'sex', sex: r.sex, n: r.n });
@@ -199,7 +206,7 @@ const emptyChild = (): ChildCounts => ({
 });
 
 /** From the grouped rows to the report: every breakdown sums to the total (tested). */
-function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: string; name: string; kind: string }>, reportYear: number) {
+function assemble(rows: GroupedRow[], kids: readonly Kid[], reportYear: number) {
   const byStatus = zeros(ACTIVE_STATUSES);
   const bySex = zeros(SEXES);
   const byAgeBand = zeros(AGE_BANDS_FORM);
@@ -212,16 +219,19 @@ function assemble(rows: GroupedRow[], kids: Array<{ unit_id: number; code: strin
   const byTheory = zeros(THEORY_ROWS);
   const perChild = new Map<number, ChildCounts>();
   let ageSum = 0;
+  const addChild = (childId: number, status: string, sex: string, n: number) => {
+    const c = perChild.get(childId) ?? emptyChild();
+    c.total += n;
+    add(c.byStatus, status, n);
+    add(c.byStatusAndSex[status] ??= zeros(SEXES), sex, n);
+    if (sex === 'female') c.female += n;
+    perChild.set(childId, c);
+  };
+  for (const k of kids) for (const [status, sex, n] of k.roll ?? []) addChild(Number(k.unit_id), status, sex, n);
   for (const r of rows) {
     switch (r.set) {
       case 'child': {
-        if (r.top_id === null) break; // members of the unit itself, not of a sub-unit
-        const c = perChild.get(r.top_id) ?? emptyChild();
-        c.total += r.n;
-        add(c.byStatus, r.status!, r.n);
-        add(c.byStatusAndSex[r.status!] ??= zeros(SEXES), r.sex!, r.n);
-        if (r.sex === 'female') c.female += r.n;
-        perChild.set(r.top_id, c);
+        if (r.top_id !== null) addChild(r.top_id, r.status!, r.sex!, r.n); // else members of the unit itself
         break;
       }
       case 'status': add(byStatus, r.status!, r.n); break;

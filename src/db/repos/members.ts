@@ -91,10 +91,12 @@ export const MAX_PAGE_SIZE = 200;
 export const COUNT_CAP = 10_000;
 /** A count of up to COUNT_CAP + 1 rows as the list reports it. */
 const capCount = (n: number) => (n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false });
-/** The depth of the units lately listed (a hint the list's statement checks; see listInOneStatement). */
-const rootDepths = new Map<number, number>();
-const ROOT_DEPTH_CACHE_SIZE = 100_000;
-const LIST_COLUMNS = ['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.status', 'm.admission_date', 'm.unit_id', 'm.name_sort', 'u.name as unit_name', 'u.code as unit_code'] as const;
+/** The depth and kind of the units lately listed (hints the list's statement checks; see listInOneStatement). */
+const rootHints = new Map<number, { depth: number; rolled: boolean }>();
+const ROOT_HINT_CACHE_SIZE = 100_000;
+const PAGE_COLUMNS = ['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.status', 'm.admission_date', 'm.unit_id', 'u.name as unit_name', 'u.code as unit_code'] as const;
+/** With the sort key, for a page sorted outside the statement that selects it. */
+const LIST_COLUMNS = [...PAGE_COLUMNS, 'm.name_sort'] as const;
 interface ListRow { id: number; full_name: string; sex: string; birth_date: string; status: string; admission_date: string | null; unit_id: number; unit_name: string; unit_code: string }
 const toListItem = (r: ListRow): MemberListItem => ({
   id: r.id, fullName: r.full_name, sex: r.sex, birthDate: r.birth_date, status: r.status,
@@ -162,51 +164,56 @@ export class MemberRepository {
 
   /**
    * The list without a text search in one statement: the root unit checked against the scope, the page in
-   * name order, and the total — from the statistics roll-up of today when the filter is by status and sex
-   * only (dim 'all' counts every status; a few rows), else counted up to COUNT_CAP so that a page of a large
-   * subtree never counts the whole subtree (`capped`). The page's index depends on the root's depth, which
-   * comes from a small cache and is checked by the same statement: a unit moved to another depth since is
-   * asked again with its new depth.
+   * name order, and the total — from the statistics roll-up of today when the root keeps one and the filter
+   * is by status and sex only (dim 'all' counts every status; a few rows), else counted up to COUNT_CAP so
+   * that a page of a large subtree never counts the whole subtree (`capped`). Which index serves the page
+   * depends on the root's depth, and which count on its kind: both come from a small cache of hints that
+   * the statement itself checks — a unit moved or changed since is asked again with what it is now. (One
+   * statement holding both counts, under a CASE, cost more to plan than the page took to run.)
    */
   private async listInOneStatement(filter: MemberListFilter, statuses: string[], page: number, pageSize: number) {
     const rootId = filter.unitId ?? this.actor.scopeUnitId;
     const rollable = !filter.ageBand && !filter.unitKind;
-    let depth = filter.unitId ? rootDepths.get(rootId) ?? 1 : this.actor.scopePath.split('.').length - 1;
+    const hint = filter.unitId ? rootHints.get(rootId) : undefined;
+    let depth = hint?.depth ?? (filter.unitId ? 1 : this.actor.scopePath.split('.').length - 1);
+    let rolled = hint?.rolled ?? true;
     for (let attempt = 0; ; attempt++) {
       const q = this.filtered(this.inSubtree(rootId, depth, sql`(SELECT r.path FROM unit r WHERE r.id = ${rootId})`), statuses, filter);
-      const rolledTotal = this.db.selectFrom('stat_rollup as r').select(sql<number>`COALESCE(sum(r.n), 0)::int`.as('n'))
-        .where(sql<boolean>`r.unit_id = root.id`).where('r.dim', '=', 'all')
-        .$if(statuses.length > 0, (b) => b.where('r.status', 'in', statuses))
-        .$if(!!filter.sex, (b) => b.where('r.sex', '=', filter.sex!));
-      const counted = sql<number>`(SELECT count(*)::int FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c)`;
+      const fromRollup = rollable && rolled;
+      const total = fromRollup
+        ? sql<number>`(${this.db.selectFrom('stat_rollup as r').select(sql<number>`COALESCE(sum(r.n), 0)::int`.as('n'))
+          .where('r.unit_id', '=', rootId).where('r.dim', '=', 'all')
+          .$if(statuses.length > 0, (b) => b.where('r.status', 'in', statuses))
+          .$if(!!filter.sex, (b) => b.where('r.sex', '=', filter.sex!))})`
+        : sql<number>`(SELECT count(*)::int FROM (${q.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1)}) c)`;
       const rows = await this.db
-        .with('root', (db) => db.selectFrom('unit').select(['id', 'path', 'kind']).where('id', '=', rootId)
-          .where(sql<boolean>`path <@ ${this.actor.scopePath}::ltree`))
+        // Materialized: the total is computed once, not once per row of the page.
+        .with((cte) => cte('root').materialized(), (db) => db.selectFrom('unit')
+          .select([sql<number>`nlevel(path) - 1`.as('root_depth'), sql<boolean>`stat_rollup_kind(kind) IS NOT NULL`.as('rolled'), total.as('total')])
+          .where('id', '=', rootId).where(sql<boolean>`path <@ ${this.actor.scopePath}::ltree`))
         .selectFrom('root')
         .leftJoinLateral(this.inNameOrder(q, pageSize, (page - 1) * pageSize).as('p'), (j) => j.onTrue())
-        .select(sql<number>`nlevel(root.path) - 1`.as('root_depth'))
-        // CASE runs only the subquery of its branch: a rolled-up root never counts its members.
-        .select(sql<boolean>`${sql.lit(rollable)} AND stat_rollup_kind(root.kind) IS NOT NULL`.as('exact'))
-        .select(rollable
-          ? sql<number>`CASE WHEN stat_rollup_kind(root.kind) IS NOT NULL THEN (${rolledTotal}) ELSE ${counted} END`.as('total')
-          : counted.as('total'))
+        .select(['root.root_depth', 'root.rolled', 'root.total'])
         .selectAll('p')
         .execute();
       const first = rows[0];
       if (!first) throw new NotFoundError('đơn vị');
-      if (filter.unitId && rootDepths.get(rootId) !== first.root_depth) {
-        if (rootDepths.size >= ROOT_DEPTH_CACHE_SIZE) rootDepths.clear();
-        rootDepths.set(rootId, first.root_depth);
+      if (filter.unitId && (hint?.depth !== first.root_depth || hint?.rolled !== first.rolled)) {
+        if (rootHints.size >= ROOT_HINT_CACHE_SIZE) rootHints.clear();
+        rootHints.set(rootId, { depth: first.root_depth, rolled: first.rolled });
       }
-      // A page by a depth key is right only at that depth (by the path it is right at any depth): asked
-      // again by the actual depth, or by the path should the unit have moved once more meanwhile.
-      const byKey = depth >= 1 && depth <= 3;
-      if (byKey && first.root_depth !== depth) {
-        depth = attempt === 0 ? first.root_depth : 0;
+      // A page by a depth key is right only at that depth (by the path it is right at any depth), and a total
+      // from the roll-up only for a unit that keeps one: else asked again with what the unit is now — or by
+      // the path, should it have moved once more meanwhile.
+      const wrongDepth = depth >= 1 && depth <= 3 && first.root_depth !== depth;
+      const wrongCount = rollable && rolled && !first.rolled;
+      if (wrongDepth || wrongCount) {
+        depth = wrongDepth ? (attempt === 0 ? first.root_depth : 0) : depth;
+        rolled = attempt === 0 && first.rolled; // a count is right whatever the unit became
         continue;
       }
-      const { total, capped } = first.exact ? { total: first.total, capped: false } : capCount(first.total);
-      return { total, totalCapped: capped, page, pageSize, items: rows.filter((r) => r.id !== null).map((r) => toListItem(r as ListRow)) };
+      const { total: n, capped } = fromRollup ? { total: first.total, capped: false } : capCount(first.total);
+      return { total: n, totalCapped: capped, page, pageSize, items: rows.filter((r) => r.id !== null).map((r) => toListItem(r as ListRow)) };
     }
   }
 
@@ -235,7 +242,7 @@ export class MemberRepository {
   }
 
   private inNameOrder(q: ReturnType<MemberRepository['baseQuery']>, pageSize: number, offset: number) {
-    return q.select(LIST_COLUMNS).orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset);
+    return q.select(PAGE_COLUMNS).orderBy('m.name_sort').orderBy('m.id').limit(pageSize).offset(offset);
   }
 
   /** Matches counted up to COUNT_CAP + 1. */
