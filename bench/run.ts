@@ -44,13 +44,15 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ min: nu
   };
 }
 
-// `npm run bench [-- --scale country] [-- --reuse DBNAME] [-- --keep]`: the country scale runs on PostgreSQL
+// `npm run bench [-- --scale country] [-- --reuse DBNAME [--built-seconds S]] [-- --keep]`: the country scale runs on PostgreSQL
 // only (5.6 million members); --keep leaves the built database for a later --reuse.
 const argv = process.argv.slice(2);
 const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
 const scale = (arg('--scale') ?? 'province') as 'province' | 'country';
 if (scale !== 'province' && scale !== 'country') throw new Error(`--scale must be province or country, not ${scale}`);
 const reuse = arg('--reuse');
+// With --reuse, the time the reused database took to build (`dangvu demo --scale country` prints it), for the notes.
+const builtSeconds = arg('--built-seconds');
 const keep = argv.includes('--keep');
 
 async function existingDatabase(name: string) {
@@ -87,6 +89,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', figures: Figure[], not
   try {
     await migrateToLatest(handle.db);
     const t0 = performance.now();
+    if (reuse && builtSeconds) notes.push(`${engine}: the reused database was built by \`dangvu demo --scale ${scale}\` in ${builtSeconds} s.`);
     if (!reuse) {
       const summary = await loadDemoData(handle, { scale }, (m) => console.error(m));
       const loadMs = performance.now() - t0;

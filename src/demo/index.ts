@@ -105,7 +105,9 @@ export async function loadDemo(handle: DatabaseHandle, options: DemoOptions): Pr
   };
 
   const loaded = await inBulkTransaction(handle, async (s) => {
-    if (s.kind === 'postgres') await s.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
+    // Memory for the index builds and for the roll-up's recount of 5.6 million members (its hash aggregates
+    // spill to disk at the default 4 MB), for this transaction only.
+    if (s.kind === 'postgres') await s.exec(`SET LOCAL maintenance_work_mem = '1GB'; SET LOCAL work_mem = '256MB'`);
     const triggers = await existingTriggers(s);
     for (const [table, trigger] of triggers) await s.exec(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     const indexes = await secondaryIndexes(s);

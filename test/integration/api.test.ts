@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
+import { SESSION_CACHE_MS } from '../../src/db/repos/users.ts';
 import { startTestApp, type TestApp } from './app.ts';
 import { backend } from './helpers.ts';
 import { fullYearsBetween, todayIso } from '../../src/domain/dates.ts';
@@ -40,6 +42,23 @@ describe(`HTTP API on ${backend}`, () => {
     expect((await get('/api/auth/me', header)).json().role).toBe('read_only');
     await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: header } });
     expect((await get('/api/auth/me', header)).statusCode).toBe(401);
+  });
+
+  it('ends the session of a user disabled from elsewhere within the session cache time', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer836', password: 'matkhau-thu-nghiem' } });
+    const header = `dangvu_session=${res.cookies.find((c) => c.name === 'dangvu_session')!.value}`;
+    expect((await get('/api/auth/me', header)).statusCode).toBe(200);
+    // As the command line would, in another process: this server only learns it when its cached entry lapses.
+    await sql`UPDATE app_user SET active = false WHERE username = 'viewer836'`.execute(t.handle.db);
+    try {
+      expect((await get('/api/auth/me', header)).statusCode).toBe(200);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + SESSION_CACHE_MS + 1);
+      expect((await get('/api/auth/me', header)).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+      await sql`UPDATE app_user SET active = true WHERE username = 'viewer836'`.execute(t.handle.db);
+    }
   });
 
   it('serves the OpenAPI document with every route', async () => {

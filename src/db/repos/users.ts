@@ -101,21 +101,46 @@ export async function login(db: Kysely<Database>, username: string, password: st
 
 export async function logout(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('app_session').where('token_hash', '=', tokenHash(token)).execute();
+  sessionCache.get(db)?.delete(tokenHash(token));
 }
+
+/**
+ * Sessions looked up in the last few seconds, per database handle: the member list at country size is
+ * CPU-bound on two cores shared with PostgreSQL, and the session's round trip was one of its two. A logout
+ * in this process takes effect at once; a change made elsewhere (a user disabled from the command line,
+ * a session deleted in SQL, the scope unit moved) within SESSION_CACHE_MS. A stale scope path shows less,
+ * never more: paths are the ids from the root, so a moved unit's old path holds no unit any more.
+ */
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_SIZE = 10_000;
+const sessionCache = new WeakMap<Kysely<Database>, Map<string, { actor: Actor; expiresAt: number; until: number }>>();
 
 /** The actor behind a session token, or null when the token is unknown or expired. */
 type ActorRow = { id: number; username: string; full_name: string; role: string; scope_unit_id: number; path: string };
 const toActor = (row: ActorRow): Actor => ({ userId: row.id, username: row.username, fullName: row.full_name, role: row.role as Role, scopeUnitId: row.scope_unit_id, scopePath: row.path });
 
 export async function actorForSession(db: Kysely<Database>, token: string): Promise<Actor | null> {
-  // One round trip per request: the session, its user and the user's scope together.
+  const hash = tokenHash(token);
+  const now = Date.now();
+  let cache = sessionCache.get(db);
+  const hit = cache?.get(hash);
+  if (hit && hit.until > now && hit.expiresAt > now) return hit.actor;
+  // One round trip: the session, its user and the user's scope together.
   const row = await db.selectFrom('app_session as s')
     .innerJoin('app_user as a', 'a.id', 's.user_id')
     .innerJoin('unit as u', 'u.id', 'a.scope_unit_id')
     .select(['s.expires_at', 'a.id', 'a.username', 'a.full_name', 'a.role', 'a.scope_unit_id', 'u.path', 'a.active'])
-    .where('s.token_hash', '=', tokenHash(token)).executeTakeFirst();
-  if (!row || !row.active || new Date(row.expires_at).getTime() < Date.now()) return null;
-  return toActor(row);
+    .where('s.token_hash', '=', hash).executeTakeFirst();
+  const expiresAt = row ? new Date(row.expires_at).getTime() : 0;
+  if (!row || !row.active || expiresAt < now) {
+    cache?.delete(hash);
+    return null;
+  }
+  const actor = toActor(row);
+  if (!cache) sessionCache.set(db, cache = new Map());
+  if (cache.size >= SESSION_CACHE_SIZE) cache.clear();
+  cache.set(hash, { actor, expiresAt, until: now + SESSION_CACHE_MS });
+  return actor;
 }
 
 export async function actorForUser(db: Kysely<Database>, userId: number): Promise<Actor | null> {
