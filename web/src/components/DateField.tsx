@@ -1,7 +1,7 @@
 // A date input for forms whose value is the API's YYYY-MM-DD string, shown dd/mm/yyyy.
 import { DatePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { DATE_FORMAT, fromIso, toIso } from '../lib/dates.ts';
+import { DATE_FORMAT, fromIso, toIso, todayIso } from '../lib/dates.ts';
 
 export interface DateFieldProps {
   value?: string | null;
@@ -25,7 +25,7 @@ export function DateField({ value, onChange, id, placeholder, allowClear = true,
       allowClear={allowClear}
       status={status}
       style={{ width: '100%', ...style }}
-      disabledDate={disabledFuture ? (d) => d.isAfter(new Date(), 'day') : undefined}
+      disabledDate={disabledFuture ? (d) => d.format('YYYY-MM-DD') > todayIso() : undefined}
     />
   );
 }

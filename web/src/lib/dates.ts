@@ -30,9 +30,12 @@ export function fromIso(iso: string | null | undefined): Dayjs | null {
   return d.isValid() ? d : null;
 }
 
-export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
-}
+/**
+ * Today in Vietnam, as the server counts it (src/domain/dates.ts), whatever the browser's time zone: a
+ * statistics page opened "today" must ask for the server's today, which the roll-up answers (any other
+ * day is recounted from the history).
+ */
+export { todayIso } from '../../../src/domain/dates.ts';
 
 /** Full years between a birth date and today. */
 export function ageOf(birthIso: string | null | undefined): number | null {
