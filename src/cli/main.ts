@@ -35,6 +35,12 @@ async function withDatabase<T>(fn: (handle: DatabaseHandle, config: Config) => P
   }
 }
 
+// A report piped into `head` and closed early is not an error of ours: stop quietly, as Unix tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command();
 program
   .name('dangvu')
