@@ -78,7 +78,6 @@ export async function memberCounts(db: Kysely<Database>, actor: Actor, unitId: n
   const fromRollup = source === 'auto' && asOf === todayIso() && STAT_FULL_KINDS.has(version.kind);
   // Read from the roll-up, each sub-unit brings its status × sex rows along: one index probe per child (a
   // province has up to ~1,000), where a list of the children's ids made the planner scan the whole table.
-  const onRoll = sql.join(ACTIVE_STATUSES.map((st) => sql.lit(st)));
   // The unit's own rows do not depend on its children: on a server both statements run at once.
   const [{ rows: kids }, own] = await Promise.all([sql<Kid>`
     SELECT v.unit_id, v.code, v.name, v.kind${fromRollup ? sql`,
@@ -88,10 +87,10 @@ export async function memberCounts(db: Kysely<Database>, actor: Actor, unitId: n
     WHERE v.parent_id = ${unitId} AND ${inForce('v', asOf)} ORDER BY v.code`.execute(db),
   fromRollup ? rolledUpRoll(db, unitId) : null]);
   // A child that keeps no roll-up (a kind of unit the roll-up does not cover) sends the whole report to the history.
-  const rows = own && kids.every((k) => STAT_FULL_KINDS.has(k.kind) || STAT_TOTAL_KINDS.has(k.kind))
-    ? own
-    : await groupedRoll(db, unitId, asOf).then((r) => { kids.forEach((k) => { delete k.roll; }); return r; });
-  return { unit: { code: version.code, name: version.name, kind: version.kind }, asOf, ...assemble(rows, kids, Number(asOf.slice(0, 4))) };
+  // The history's rows carry the children too: their rolls are then left out.
+  const rolledUp = own !== null && kids.every((k) => STAT_FULL_KINDS.has(k.kind) || STAT_TOTAL_KINDS.has(k.kind));
+  const rows = rolledUp ? own : await groupedRoll(db, unitId, asOf);
+  return { unit: { code: version.code, name: version.name, kind: version.kind }, asOf, ...assemble(rows, kids, rolledUp, Number(asOf.slice(0, 4))) };
 }
 
 /** One row of the grouping sets: exactly one of the attribute columns is set, or child + status + sex. */
@@ -110,7 +109,6 @@ interface GroupedRow {
  * value to keep the result small.
  */
 async function groupedRoll(db: Kysely<Database>, unitId: number, asOf: string): Promise<GroupedRow[]> {
-  const active = sql.join(ACTIVE_STATUSES.map((s) => sql.lit(s)));
   const { rows } = await sql<GroupedRow>`
     WITH RECURSIVE sub (unit_id, top_id) AS (
       SELECT ${unitId}::bigint, NULL::bigint
@@ -126,7 +124,7 @@ async function groupedRoll(db: Kysely<Database>, unitId: number, asOf: string): 
              ELSE COALESCE(m.admission_decision_date, m.admission_date) END::text AS admission_era_date
       FROM sub JOIN member_period p ON p.unit_id = sub.unit_id AND ${inForce('p', asOf)}
       JOIN member m ON m.id = p.member_id
-      WHERE p.status IN (${active})
+      WHERE p.status IN (${onRoll})
     )
     SELECT top_id, status, sex, birth_year, ethnicity, religion, education_general, education_professional,
       political_theory, admission_year, admission_era_date,
@@ -149,6 +147,9 @@ async function groupedRoll(db: Kysely<Database>, unitId: number, asOf: string): 
   return rows;
 }
 
+/** The statuses of the roll, as SQL literals. */
+const onRoll = sql.join(ACTIVE_STATUSES.map((st) => sql.lit(st)));
+
 /** Kinds whose roll-up rows carry every breakdown; grassroots organizations carry status and sex only. */
 const STAT_FULL_KINDS = new Set(['central', 'province_committee', 'district_committee']);
 const STAT_TOTAL_KINDS = new Set(['grassroots_committee', 'grassroots_cell']);
@@ -167,7 +168,6 @@ async function rolledUpRoll(db: Kysely<Database>, unitId: number): Promise<Group
   // Status × sex only matters for dim 'all'; the other breakdowns are summed over it, and admission dates
   // are brought to the start of their era (the table of the form, so the classification stays in
   // domain/statistics), which keeps a province's answer to a few thousand rows instead of ~20,000.
-  const onRoll = sql.join(ACTIVE_STATUSES.map((st) => sql.lit(st)));
   const eraStart = sql.join(ADMISSION_ERAS.filter((e) => e.from !== null).reverse()
     .map((e) => sql`WHEN value >= ${e.from} THEN ${e.from}`), sql` `);
   const { rows: own } = await sql<{ status: string; sex: string; dim: string; value: string; n: number }>`
@@ -206,7 +206,7 @@ const emptyChild = (): ChildCounts => ({
 });
 
 /** From the grouped rows to the report: every breakdown sums to the total (tested). */
-function assemble(rows: GroupedRow[], kids: readonly Kid[], reportYear: number) {
+function assemble(rows: GroupedRow[], kids: readonly Kid[], childRolls: boolean, reportYear: number) {
   const byStatus = zeros(ACTIVE_STATUSES);
   const bySex = zeros(SEXES);
   const byAgeBand = zeros(AGE_BANDS_FORM);
@@ -227,7 +227,7 @@ function assemble(rows: GroupedRow[], kids: readonly Kid[], reportYear: number) 
     if (sex === 'female') c.female += n;
     perChild.set(childId, c);
   };
-  for (const k of kids) for (const [status, sex, n] of k.roll ?? []) addChild(Number(k.unit_id), status, sex, n);
+  if (childRolls) for (const k of kids) for (const [status, sex, n] of k.roll ?? []) addChild(Number(k.unit_id), status, sex, n);
   for (const r of rows) {
     switch (r.set) {
       case 'child': {
